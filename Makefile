@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# tlshake: TLS handshake and record layer in the kernel.
+#
+#   make                  build kmod/tlshake.ko and userspace/tlshakectl
+#   make check            build the test kernel (cached), run every test in QEMU
+#   make check-kunit SUITE=<glob>     only the KUnit suites matching <glob>
+#   make check-kselftest TEST=<name>  only the kselftest <name>
+#   make vm-shell         a shell in the test guest with tlshake loaded
+#   make checkpatch / make sparse     the kernel reviewers' static checks
+#
+# KDIR selects the kernel to build against: by default the running kernel's
+# build directory, else the newest installed linux-headers.
+
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
+VM := selftests/vm
+TLSHAKE_CACHE ?= $(HOME)/.cache/tlshake
+export TLSHAKE_CACHE
+
+all: modules userspace
+
+modules:
+	@test -n "$(KDIR)" || { echo "no kernel headers: set KDIR" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+userspace:
+	$(MAKE) -C userspace
+
+check:
+	$(VM)/check.sh
+
+check-kunit:
+	$(VM)/check.sh --kunit '$(or $(SUITE),all)' --kselftest none
+
+check-kselftest:
+	$(VM)/check.sh --kunit none --kselftest '$(or $(TEST),all)'
+
+vm-shell:
+	$(VM)/check.sh --shell
+
+checkpatch:
+	$(VM)/static-checks.sh checkpatch \
+		$(firstword $(wildcard $(TLSHAKE_CACHE)/src-*/linux-source-6.12))
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 CHECK="sparse -Wbitwise" modules
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C userspace clean
+	$(MAKE) -C selftests clean
+	rm -rf .build
+
+.PHONY: all modules userspace check check-kunit check-kselftest vm-shell \
+	checkpatch sparse clean

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tlshake: TLS handshake and record layer for kernel TCP sockets.
+ *
+ * Module init and exit: register the upper layer protocol and the generic
+ * netlink family, and unwind in reverse order.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+#include <net/tcp.h>
+
+#include "netlink.h"
+#include "ulp.h"
+
+static int __init tlshake_init(void)
+{
+	int err;
+
+	err = tlshake_genl_register();
+	if (err)
+		goto err_genl;
+
+	err = tlshake_ulp_register();
+	if (err)
+		goto err_ulp;
+
+	return 0;
+
+err_ulp:
+	tlshake_genl_unregister();
+err_genl:
+	return err;
+}
+
+static void __exit tlshake_exit(void)
+{
+	tlshake_ulp_unregister();
+	tlshake_genl_unregister();
+}
+
+module_init(tlshake_init);
+module_exit(tlshake_exit);
+
+MODULE_DESCRIPTION("TLS handshake and record layer for TCP sockets");
+MODULE_LICENSE("GPL");
+MODULE_ALIAS_TCP_ULP("tlshake");
+MODULE_ALIAS_GENL_FAMILY("tlshake");
