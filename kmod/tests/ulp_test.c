@@ -101,7 +101,7 @@ static struct tcp_pair *tcp_pair_open(struct kunit *test, int family)
 
 static int attach(struct socket *s)
 {
-	static const char name[] = TLSHAKE_ULP_NAME;
+	char name[] = TLSHAKE_ULP_NAME;
 
 	return s->ops->setsockopt(s, SOL_TCP, TCP_ULP, KERNEL_SOCKPTR(name),
 				  sizeof(name) - 1);

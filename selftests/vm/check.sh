@@ -122,7 +122,7 @@ else
 	log "the module did not build: not booting the guest"
 	rm -rf "$RESULTS"
 	mkdir -p "$RESULTS"
-	echo "not ok - boot # skipped: module build failed" >"$RESULTS/vm.tap"
+	echo "not ok - boot # not booted: the module did not build" >"$RESULTS/vm.tap"
 fi
 cp "$HOST_TAP" "$RESULTS/host.tap"
 echo

@@ -21,7 +21,8 @@ SPLATS = re.compile(
     r'|inconsistent lock state|suspicious RCU usage|unreferenced object'
     r'|Kernel panic|INFO: task .* blocked|Call Trace:|stack-protector'
     r'|refcount_t: |list_add corruption|list_del corruption|ODEBUG:'
-    r'|DEBUG_LOCKS_WARN_ON|lockdep)')
+    r'|DEBUG_LOCKS_WARN_ON|lockdep is turned off|BUG: sleeping function'
+    r'|WARNING: CPU|rcu_sched self-detected stall|soft lockup)')
 
 
 class Tally:
@@ -93,7 +94,7 @@ def parse_tap(path, prefix, tally):
                 tally.add(f'{prefix}{name}', 'fail', '\n'.join(node['notes']))
             return
         d = node['directive']
-        if d.upper().startswith('SKIP'):
+        if re.match(r'SKIP\b', d, re.I):
             tally.add(f'{prefix}{name}', 'skip', d[4:].strip())
         elif node['ok']:
             tally.add(f'{prefix}{name}', 'ok')
@@ -128,6 +129,9 @@ def main():
     results = sys.argv[1]
     vm_status = sys.argv[2] if len(sys.argv) > 2 else '0'
     tally = Tally()
+    host = os.path.join(results, 'host.tap')
+    if os.path.exists(host):
+        parse_tap(host, '', tally)
     vm = os.path.join(results, 'vm.tap')
     if os.path.exists(vm):
         parse_tap(vm, 'vm.', tally)
@@ -143,8 +147,10 @@ def main():
         for fn in sorted(os.listdir(d)):
             stem = fn.rsplit('.', 1)[0]
             p = f'{prefix}{stem}:' if sub == 'kselftest' else prefix
+            failed_before = tally.failed
             rc = parse_tap(os.path.join(d, fn), p, tally)
-            if sub == 'kselftest' and rc not in (None, '0', '4'):
+            if (sub == 'kselftest' and rc not in (None, '0', '4')
+                    and tally.failed == failed_before):
                 tally.add(f'{p}exit', 'fail', f'exit status {rc}')
     scan_kernel_log(results, tally)
     print(f'{tally.passed} passed, {tally.failed} failed, '
