@@ -8,6 +8,7 @@
 #   make check-kselftest TEST=<name>  only the kselftest <name>
 #   make vm-shell         a shell in the test guest with tlshake loaded
 #   make checkpatch / make sparse     the kernel reviewers' static checks
+#   make ct-check         our crypto under valgrind, secrets marked undefined
 #
 # KDIR selects the kernel to build against: by default the running kernel's
 # build directory, else the newest installed linux-headers.
@@ -43,6 +44,9 @@ checkpatch:
 	$(VM)/static-checks.sh checkpatch \
 		$(firstword $(wildcard $(TLSHAKE_CACHE)/src-*/linux-source-6.12))
 
+ct-check:
+	$(MAKE) -C selftests/ct ct-check
+
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 CHECK="sparse -Wbitwise" modules
 
@@ -53,4 +57,4 @@ clean:
 	rm -rf .build
 
 .PHONY: all modules userspace check check-kunit check-kselftest vm-shell \
-	checkpatch sparse clean
+	checkpatch sparse ct-check clean

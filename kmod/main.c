@@ -9,12 +9,17 @@
 #include <net/genetlink.h>
 #include <net/tcp.h>
 
+#include "crypto/port.h"
 #include "netlink.h"
 #include "ulp.h"
 
 static int __init tlshake_init(void)
 {
 	int err;
+
+	err = port_init();
+	if (err)
+		goto err_port;
 
 	err = tlshake_genl_register();
 	if (err)
@@ -29,6 +34,8 @@ static int __init tlshake_init(void)
 err_ulp:
 	tlshake_genl_unregister();
 err_genl:
+	port_exit();
+err_port:
 	return err;
 }
 
@@ -36,6 +43,7 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_genl_unregister();
+	port_exit();
 }
 
 module_init(tlshake_init);

@@ -109,6 +109,17 @@ if [ $SHELL_MODE = 0 ] && [ $mod_ok = 1 ]; then
 	fi
 fi
 
+if [ $SHELL_MODE = 0 ]; then
+	log "ct-check: our crypto under valgrind with secrets undefined"
+	if make -C "$REPO/selftests/ct" O="$REPO/.build/ct" ct-check \
+		>"$REPO/.build/ct.log" 2>&1; then
+		grep -E "^(not )?ok - ct\." "$REPO/.build/ct.log" >>"$HOST_TAP"
+	else
+		grep -E "^(not )?ok - ct\." "$REPO/.build/ct.log" >>"$HOST_TAP" ||
+			host_result ct.build fail "$REPO/.build/ct.log"
+	fi
+fi
+
 if [ $SHELL_MODE = 1 ]; then
 	exec "$VM_DIR/run-vm.sh" --kernel "$B" --build "$OUT" --results "$RESULTS" --shell
 fi

@@ -10,6 +10,7 @@ PKGS=(
 	linux-source-6.12 linux-headers-6.12-amd64 ccache sparse
 	qemu-system-x86 python3 python3-yaml python3-jsonschema
 	openssl gnutls-bin curl libmnl-dev iproute2 util-linux
+	valgrind clang libclang-rt-14-dev
 )
 
 missing=()
