@@ -9,6 +9,8 @@
 #   make vm-shell         a shell in the test guest with tlshake loaded
 #   make checkpatch / make sparse     the kernel reviewers' static checks
 #   make ct-check         our crypto under valgrind, secrets marked undefined
+#   make bench            our crypto's speed beside OpenSSL's, as ratios
+#   make fuzz             libFuzzer over the portable parsers (FUZZ_SECONDS)
 #
 # KDIR selects the kernel to build against: by default the running kernel's
 # build directory, else the newest installed linux-headers.
@@ -47,6 +49,12 @@ checkpatch:
 ct-check:
 	$(MAKE) -C selftests/ct ct-check
 
+bench:
+	$(MAKE) -C selftests/bench bench
+
+fuzz:
+	$(MAKE) -C selftests/fuzz fuzz
+
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 CHECK="sparse -Wbitwise" modules
 
@@ -57,4 +65,4 @@ clean:
 	rm -rf .build
 
 .PHONY: all modules userspace check check-kunit check-kselftest vm-shell \
-	checkpatch sparse ct-check clean
+	checkpatch sparse ct-check bench fuzz clean
