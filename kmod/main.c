@@ -9,9 +9,15 @@
 #include <net/genetlink.h>
 #include <net/tcp.h>
 
+#include "conn.h"
 #include "crypto/port.h"
 #include "netlink.h"
 #include "ulp.h"
+
+/* Runs handshakes for non-blocking sockets and kernel callers. It may be
+ * needed to make progress under memory pressure (storage over TLS).
+ */
+struct workqueue_struct *tlshake_wq;
 
 static int __init tlshake_init(void)
 {
@@ -20,6 +26,11 @@ static int __init tlshake_init(void)
 	err = port_init();
 	if (err)
 		goto err_port;
+
+	err = -ENOMEM;
+	tlshake_wq = alloc_workqueue("tlshake", WQ_UNBOUND | WQ_MEM_RECLAIM, 0);
+	if (!tlshake_wq)
+		goto err_wq;
 
 	err = tlshake_genl_register();
 	if (err)
@@ -34,6 +45,8 @@ static int __init tlshake_init(void)
 err_ulp:
 	tlshake_genl_unregister();
 err_genl:
+	destroy_workqueue(tlshake_wq);
+err_wq:
 	port_exit();
 err_port:
 	return err;
@@ -43,6 +56,7 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_genl_unregister();
+	destroy_workqueue(tlshake_wq);
 	port_exit();
 }
 

@@ -4,12 +4,50 @@
  * ours; every other level goes to TCP, except the TCP options that would
  * hand the raw byte stream past tlshake.
  */
+#include <linux/slab.h>
 #include <linux/tlshake.h>
 #include <linux/uaccess.h>
 #include <net/tcp.h>
 
+#include "hsdrv.h"
+#include "keyupdate.h"
 #include "sockopt.h"
 #include "ulp.h"
+
+static int set_handshake(struct tlshake_sock *ts, sockptr_t optval,
+			 unsigned int optlen)
+{
+	struct socket *sock = ts->sk->sk_socket;
+	struct tlshake_handshake *p;
+	bool async;
+	int err;
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	err = copy_struct_from_sockptr(p, sizeof(*p), optval, optlen);
+	if (!err) {
+		async = sock && sock->file &&
+			(sock->file->f_flags & O_NONBLOCK);
+		err = tlshake_hsdrv_start(ts, p, async);
+	}
+	kfree_sensitive(p);
+	return err;
+}
+
+static int set_key_update(struct tlshake_sock *ts, sockptr_t optval,
+			  unsigned int optlen)
+{
+	u32 request;
+
+	if (optlen < sizeof(request))
+		return -EINVAL;
+	if (copy_from_sockptr(&request, optval, sizeof(request)))
+		return -EFAULT;
+	if (request > 1)
+		return -EINVAL;
+	return tlshake_keyupdate_request(ts, request);
+}
 
 /**
  * tlshake_setsockopt() - ->setsockopt of an attached socket
@@ -19,7 +57,8 @@
  * @optval: value
  * @optlen: length of @optval
  *
- * Return: 0 or a negative errno; -ENOPROTOOPT for an unknown option.
+ * Return: 0 or a negative errno; -ENOPROTOOPT for an unknown option. For
+ * TLSHAKE_HANDSHAKE see &enum tlshake_sockopt.
  */
 int tlshake_setsockopt(struct sock *sk, int level, int optname,
 		       sockptr_t optval, unsigned int optlen)
@@ -29,21 +68,69 @@ int tlshake_setsockopt(struct sock *sk, int level, int optname,
 	if (level != SOL_TLSHAKE)
 		return ts->sk_proto->setsockopt(sk, level, optname, optval,
 						optlen);
-	return -ENOPROTOOPT;
+	switch (optname) {
+	case TLSHAKE_HANDSHAKE:
+		return set_handshake(ts, optval, optlen);
+	case TLSHAKE_KEY_UPDATE:
+		return set_key_update(ts, optval, optlen);
+	default:
+		return -ENOPROTOOPT;
+	}
 }
 
-static int tlshake_get_u32(u32 val, char __user *optval, int __user *optlen)
+/* Copy a value out, truncated to the user's buffer as getsockopt does. */
+static int get_bytes(const void *val, int vlen, char __user *optval,
+		     int __user *optlen, int min)
 {
 	int len;
 
 	if (get_user(len, optlen))
 		return -EFAULT;
-	if (len < (int)sizeof(val))
+	if (len < min)
 		return -EINVAL;
-	len = sizeof(val);
-	if (put_user(len, optlen) || copy_to_user(optval, &val, len))
+	len = min(len, vlen);
+	if (put_user(len, optlen) || copy_to_user(optval, val, len))
 		return -EFAULT;
 	return 0;
+}
+
+static int get_info(struct tlshake_sock *ts, char __user *optval,
+		    int __user *optlen)
+{
+	struct tlshake_info *info;
+	int err;
+
+	info = kmalloc(sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+	mutex_lock(&ts->tx_lock);
+	*info = ts->info;
+	mutex_unlock(&ts->tx_lock);
+	info->state = READ_ONCE(ts->state);
+	err = get_bytes(info, sizeof(*info), optval, optlen,
+			offsetof(struct tlshake_info, alpn));
+	kfree(info);
+	return err;
+}
+
+static int get_peer_certs(struct tlshake_sock *ts, char __user *optval,
+			  int __user *optlen)
+{
+	int len;
+
+	if (READ_ONCE(ts->state) != TLSHAKE_STATE_ESTABLISHED)
+		return -ENOTCONN;
+	if (!ts->peer_certs_len)
+		return -ENODATA;
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < ts->peer_certs_len) {
+		if (put_user((int)ts->peer_certs_len, optlen))
+			return -EFAULT;
+		return -ERANGE;
+	}
+	return get_bytes(ts->peer_certs, ts->peer_certs_len, optval, optlen,
+			 0);
 }
 
 /**
@@ -58,12 +145,14 @@ static int tlshake_get_u32(u32 val, char __user *optval, int __user *optlen)
  * receive queue, that is ciphertext, past the record layer.
  *
  * Return: 0 or a negative errno; -ENOPROTOOPT for an unknown option,
- * -EINVAL if @optlen is too small, -EFAULT on a bad user pointer.
+ * -EINVAL if @optlen is too small, -EFAULT on a bad user pointer; see
+ * &enum tlshake_sockopt for each option's own errors.
  */
 int tlshake_getsockopt(struct sock *sk, int level, int optname,
 		       char __user *optval, int __user *optlen)
 {
 	struct tlshake_sock *ts = tlshake_sk(sk);
+	u32 state;
 
 	if (level == SOL_TCP && optname == TCP_ZEROCOPY_RECEIVE)
 		return -EOPNOTSUPP;
@@ -73,7 +162,13 @@ int tlshake_getsockopt(struct sock *sk, int level, int optname,
 
 	switch (optname) {
 	case TLSHAKE_STATE:
-		return tlshake_get_u32(READ_ONCE(ts->state), optval, optlen);
+		state = READ_ONCE(ts->state);
+		return get_bytes(&state, sizeof(state), optval, optlen,
+				 sizeof(state));
+	case TLSHAKE_INFO:
+		return get_info(ts, optval, optlen);
+	case TLSHAKE_PEER_CERTS:
+		return get_peer_certs(ts, optval, optlen);
 	default:
 		return -ENOPROTOOPT;
 	}

@@ -15,6 +15,7 @@
 #include <net/tcp.h>
 #include <kunit/visibility.h>
 
+#include "hsdrv.h"
 #include "sockopt.h"
 #include "ulp.h"
 
@@ -45,38 +46,27 @@ long tlshake_sock_count(void)
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sock_count);
 
-static int tlshake_no_session(void)
-{
-	return -ENOTCONN;
-}
-
-static int tlshake_sendmsg(struct sock *sk, struct msghdr *msg, size_t size)
-{
-	return tlshake_no_session();
-}
-
-static int tlshake_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
-			   int flags, int *addr_len)
-{
-	return tlshake_no_session();
-}
-
-static ssize_t tlshake_splice_read(struct socket *sock, loff_t *ppos,
-				   struct pipe_inode_info *pipe, size_t len,
-				   unsigned int flags)
-{
-	return tlshake_no_session();
-}
-
+/* Raw TCP reads past the record layer: refused while attached. */
 static int tlshake_read_sock(struct sock *sk, read_descriptor_t *desc,
 			     sk_read_actor_t recv_actor)
 {
-	return tlshake_no_session();
+	return tlshake_check_usable(tlshake_sk(sk)) ?: -EOPNOTSUPP;
 }
 
 static int tlshake_read_skb(struct sock *sk, skb_read_actor_t recv_actor)
 {
-	return tlshake_no_session();
+	return tlshake_check_usable(tlshake_sk(sk)) ?: -EOPNOTSUPP;
+}
+
+/* shutdown(SHUT_WR) sends close_notify before TCP's FIN. */
+static int tlshake_shutdown(struct socket *sock, int how)
+{
+	struct tlshake_sock *ts = tlshake_sk(sock->sk);
+
+	/* how is SHUT_RD (0), SHUT_WR (1) or SHUT_RDWR (2) */
+	if (how == SHUT_WR || how == SHUT_RDWR)
+		tlshake_send_close_notify(ts, sock_sndtimeo(sock->sk, 0));
+	return ts->base_ops->shutdown(sock, how);
 }
 
 /* Reusing the socket for a new connection would keep a stale context. */
@@ -87,9 +77,21 @@ static int tlshake_disconnect(struct sock *sk, int flags)
 
 static void tlshake_ctx_free(struct tlshake_sock *ts)
 {
+	if (ts->rx.buf)
+		tlshake_rx_free(ts);
+	if (ts->tx.buf)
+		tlshake_tx_free(ts);
+	kfree_sensitive(ts->peer_certs);
+	mutex_destroy(&ts->rx_lock);
+	mutex_destroy(&ts->tx_lock);
 	atomic_long_dec(&tlshake_nsocks);
 	kfree_rcu(ts, rcu);
 }
+
+/* close() waits this long at most to hand queued data and close_notify
+ * to TCP, however large SO_SNDTIMEO is.
+ */
+#define TLSHAKE_CLOSE_TIMEO	(5 * HZ)
 
 /*
  * Detach: give the socket back its own protocol and free the context.
@@ -99,15 +101,20 @@ static void tlshake_ctx_free(struct tlshake_sock *ts)
 static void tlshake_close(struct sock *sk, long timeout)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tlshake_sock *ts;
+	struct tlshake_sock *ts = tlshake_sk(sk);
+
+	tlshake_send_close_notify(ts, min_t(long, sock_sndtimeo(sk, 0),
+					    TLSHAKE_CLOSE_TIMEO));
+	set_bit(TLSHAKE_F_CLOSING, &ts->flags);
 
 	lock_sock(sk);
-	ts = tlshake_sk(sk);
 	write_lock_bh(&sk->sk_callback_lock);
+	tlshake_hsdrv_unhook(ts);
 	rcu_assign_pointer(icsk->icsk_ulp_data, NULL);
 	WRITE_ONCE(sk->sk_prot, ts->sk_proto);
 	write_unlock_bh(&sk->sk_callback_lock);
 	release_sock(sk);
+	tlshake_hsdrv_stop(ts);
 
 	ts->sk_proto->close(sk, timeout);
 	tlshake_ctx_free(ts);
@@ -127,6 +134,9 @@ static void tlshake_build_protos(struct tlshake_protos *p,
 
 	p->ops = *base_ops;
 	p->ops.splice_read = tlshake_splice_read;
+	p->ops.splice_eof = tlshake_splice_eof;
+	p->ops.poll = tlshake_poll;
+	p->ops.shutdown = tlshake_shutdown;
 	p->ops.read_sock = tlshake_read_sock;
 	p->ops.read_skb = tlshake_read_skb;
 	p->ops.mmap = sock_no_mmap;
@@ -170,7 +180,13 @@ static int tlshake_ulp_init(struct sock *sk)
 		return -ENOMEM;
 	ts->sk = sk;
 	ts->sk_proto = READ_ONCE(sk->sk_prot);
+	ts->base_ops = READ_ONCE(sk->sk_socket->ops);
 	ts->state = TLSHAKE_STATE_ATTACHED;
+	ts->info.alert_sent = TLSHAKE_ALERT_NONE;
+	ts->info.alert_received = TLSHAKE_ALERT_NONE;
+	mutex_init(&ts->rx_lock);
+	mutex_init(&ts->tx_lock);
+	tlshake_hsdrv_init(ts);
 	p = tlshake_protos_for(sk);
 	atomic_long_inc(&tlshake_nsocks);
 

@@ -15,13 +15,20 @@
  *	ENOPROTOOPT	not a TCP socket (e.g. UDP)
  *	ENOENT		the tlshake module is not loaded and cannot be loaded
  *
+ * then start the handshake with setsockopt(SOL_TLSHAKE, TLSHAKE_HANDSHAKE).
  * Until a TLS session is established, data calls on an attached socket
- * (read, write, sendmsg, recvmsg, sendfile, splice, TCP_ZEROCOPY_RECEIVE)
- * fail with ENOTCONN: no byte crosses the socket unprotected.
+ * (read, write, sendmsg, recvmsg, sendfile, splice) fail with ENOTCONN: no
+ * byte crosses the socket unprotected. TCP_ZEROCOPY_RECEIVE and
+ * connect(AF_UNSPEC) fail with EOPNOTSUPP.
+ *
+ * Once established, read/write/sendmsg/recvmsg/sendfile/splice/poll carry
+ * application data in TLS records. shutdown(SHUT_WR) and close() send
+ * close_notify; a received close_notify reads as end of file.
  */
 #ifndef _UAPI_LINUX_TLSHAKE_H
 #define _UAPI_LINUX_TLSHAKE_H
 
+#include <linux/const.h>
 #include <linux/types.h>
 
 /**
@@ -38,19 +45,215 @@
 
 /**
  * enum tlshake_sockopt - options at level %SOL_TLSHAKE
- * @TLSHAKE_STATE: getsockopt only; a __u32 from &enum tlshake_state.
+ * @TLSHAKE_STATE: getsockopt; a __u32 from &enum tlshake_state.
+ * @TLSHAKE_HANDSHAKE: setsockopt; a &struct tlshake_handshake. Starts the
+ *	handshake. A blocking socket returns when it has completed (0) or
+ *	failed (the errno of the failure); a non-blocking socket returns
+ *	EINPROGRESS at once and shows completion in poll() (POLLOUT, or
+ *	POLLERR) and SO_ERROR. A signal interrupts a blocking handshake with
+ *	EINTR and fails it. Only once per socket (EALREADY after).
+ * @TLSHAKE_INFO: getsockopt; a &struct tlshake_info: what was negotiated,
+ *	or why the session failed.
+ * @TLSHAKE_PEER_CERTS: getsockopt; the peer's certificate chain as sent,
+ *	leaf first, each certificate as a 4-byte big-endian length and its
+ *	DER. ERANGE (with the needed length in optlen) if the buffer is too
+ *	small; ENODATA if the peer sent none.
+ * @TLSHAKE_KEY_UPDATE: setsockopt; a __u32: 0 to update our sending key,
+ *	1 to also ask the peer to update its own (TLS 1.3 KeyUpdate). TLS 1.2:
+ *	EOPNOTSUPP.
  */
 enum tlshake_sockopt {
 	TLSHAKE_STATE = 1,
+	TLSHAKE_HANDSHAKE = 2,
+	TLSHAKE_INFO = 3,
+	TLSHAKE_PEER_CERTS = 4,
+	TLSHAKE_KEY_UPDATE = 5,
 };
 
 /**
  * enum tlshake_state - life cycle of an attached socket
  * @TLSHAKE_STATE_ATTACHED: attached; no TLS session yet, data calls fail
  *	with ENOTCONN.
+ * @TLSHAKE_STATE_HANDSHAKE: the handshake is running; data calls wait for
+ *	it (blocking) or fail with EAGAIN (non-blocking).
+ * @TLSHAKE_STATE_ESTABLISHED: application data flows.
+ * @TLSHAKE_STATE_FAILED: the session ended with a fatal error; every data
+ *	call fails with its errno (&struct tlshake_info says why).
  */
 enum tlshake_state {
 	TLSHAKE_STATE_ATTACHED = 1,
+	TLSHAKE_STATE_HANDSHAKE = 2,
+	TLSHAKE_STATE_ESTABLISHED = 3,
+	TLSHAKE_STATE_FAILED = 4,
+};
+
+/* Roles */
+#define TLSHAKE_ROLE_CLIENT	1
+#define TLSHAKE_ROLE_SERVER	2
+
+/* Protocol versions, as on the wire */
+#define TLSHAKE_VERSION_1_2	0x0303
+#define TLSHAKE_VERSION_1_3	0x0304
+
+#define TLSHAKE_NAME_MAX	64	/* credential and trust store names */
+#define TLSHAKE_SERVER_NAME_MAX	256
+#define TLSHAKE_ALPN_MAX	256
+#define TLSHAKE_MAX_CREDS	4
+#define TLSHAKE_MAX_SUITES	16
+#define TLSHAKE_MAX_GROUPS	8
+#define TLSHAKE_MAX_SIG_SCHEMES	16
+
+/**
+ * struct tlshake_handshake - how to run the handshake (TLSHAKE_HANDSHAKE)
+ * @role: %TLSHAKE_ROLE_CLIENT or %TLSHAKE_ROLE_SERVER
+ * @flags: %TLSHAKE_F_* flags
+ * @min_version: lowest version to accept (%TLSHAKE_VERSION_*); 0: TLS 1.2
+ * @max_version: highest version to offer; 0: TLS 1.3
+ * @timeout_ms: the whole handshake must finish within this time
+ *	(ETIMEDOUT); 0: the larger of SO_RCVTIMEO and SO_SNDTIMEO if set,
+ *	else 30 s
+ * @server_name: client: the name sent as SNI and verified against the
+ *	server's certificate (DNS name or IP literal); required unless
+ *	%TLSHAKE_F_NO_VERIFY_NAME. Server: unused.
+ * @trust_store: client: the trust store the server's chain must reach
+ *	(required); server: the trust store for client certificates
+ * @credentials: server: up to %TLSHAKE_MAX_CREDS credential names; the
+ *	first whose leaf certificate matches the client's SNI and signature
+ *	algorithms is used, else the first usable one. Client: [0] is the
+ *	client certificate offered if the server asks (optional).
+ * @suites: cipher suites to allow, in preference order, zero-terminated;
+ *	empty: all supported, in tlshake's order
+ * @groups: key-exchange groups, likewise (default X25519, P-256, P-384)
+ * @sig_schemes: signature schemes, likewise
+ * @alpn_len: length of @alpn
+ * @alpn: ALPN protocol names in preference order, in wire format (each
+ *	name preceded by a one-byte length); empty: no ALPN
+ *
+ * Strings are NUL-terminated within their arrays. The structure may grow:
+ * the kernel accepts a shorter one (missing fields read as zero) and a
+ * longer one whose extra bytes are zero (else E2BIG).
+ */
+struct tlshake_handshake {
+	__u8 role;
+	__u8 reserved[3];
+	__u32 flags;
+	__u16 min_version;
+	__u16 max_version;
+	__u32 timeout_ms;
+	char server_name[TLSHAKE_SERVER_NAME_MAX];
+	char trust_store[TLSHAKE_NAME_MAX];
+	char credentials[TLSHAKE_MAX_CREDS][TLSHAKE_NAME_MAX];
+	__u16 suites[TLSHAKE_MAX_SUITES];
+	__u16 groups[TLSHAKE_MAX_GROUPS];
+	__u16 sig_schemes[TLSHAKE_MAX_SIG_SCHEMES];
+	__u16 alpn_len;
+	__u8 alpn[TLSHAKE_ALPN_MAX];
+};
+
+/*
+ * TLSHAKE_F_NO_VERIFY_NAME: client: verify the chain but not the name.
+ * TLSHAKE_F_RSA_KEX: allow TLS 1.2 RSA key transport suites (off by default:
+ *	no forward secrecy).
+ * TLSHAKE_F_NO_EMS_OK: TLS 1.2: accept a peer without extended_master_secret.
+ * TLSHAKE_F_REQUEST_CERT: server: ask the client for a certificate.
+ * TLSHAKE_F_REQUIRE_CERT: server: fail if the client sends none.
+ */
+#define TLSHAKE_F_NO_VERIFY_NAME	_BITUL(0)
+#define TLSHAKE_F_RSA_KEX		_BITUL(1)
+#define TLSHAKE_F_NO_EMS_OK		_BITUL(2)
+#define TLSHAKE_F_REQUEST_CERT		_BITUL(3)
+#define TLSHAKE_F_REQUIRE_CERT		_BITUL(4)
+
+/**
+ * struct tlshake_info - what TLSHAKE_INFO returns
+ * @state: &enum tlshake_state
+ * @version: negotiated %TLSHAKE_VERSION_*, or 0
+ * @cipher_suite: negotiated cipher suite (IANA value), or 0
+ * @group: key-exchange group (IANA NamedGroup), or 0
+ * @sig_scheme: signature scheme we signed with, or 0
+ * @peer_sig_scheme: signature scheme the peer signed with, or 0
+ * @resumed: 1 if the session was resumed
+ * @alert_sent: the fatal alert we sent (AlertDescription), or 255 for none
+ * @alert_received: the fatal alert received, or 255 for none
+ * @error: the errno the session failed with, or 0
+ * @reason: &enum tlshake_reason, why the session failed
+ * @alpn: the negotiated ALPN protocol, NUL-terminated, or empty
+ * @server_name: the SNI the client sent (server side) or we sent
+ *
+ * Errors a failed session reports (in SO_ERROR, from TLSHAKE_HANDSHAKE and
+ * from every later data call):
+ *
+ *	ECONNABORTED	the peer sent a fatal alert (@alert_received)
+ *	EKEYREJECTED	the peer's certificate was refused (@alert_sent is
+ *			bad_certificate, unknown_ca, certificate_expired, ...)
+ *	EBADMSG		a record failed authentication (bad_record_mac) or a
+ *			message did not decode (decode_error)
+ *	EPROTO		any other protocol violation by the peer, or no
+ *			common version, suite, group or ALPN protocol
+ *	ECONNRESET	TCP closed, or a record was truncated, before
+ *			close_notify
+ *	ETIMEDOUT	the handshake did not finish in time
+ *	EINTR		a signal interrupted a blocking handshake
+ *	ENOENT		a named credential or trust store does not exist
+ *	ENOMEM		out of memory
+ */
+struct tlshake_info {
+	__u32 state;
+	__u16 version;
+	__u16 cipher_suite;
+	__u16 group;
+	__u16 sig_scheme;
+	__u16 peer_sig_scheme;
+	__u8 resumed;
+	__u8 alert_sent;
+	__u8 alert_received;
+	__u8 reserved[3];
+	__s32 error;
+	__u32 reason;
+	char alpn[TLSHAKE_ALPN_MAX];
+	char server_name[TLSHAKE_SERVER_NAME_MAX];
+};
+
+/**
+ * enum tlshake_reason - why a session failed (&struct tlshake_info.reason)
+ * @TLSHAKE_REASON_NONE: it did not fail
+ * @TLSHAKE_REASON_PEER_ALERT: the peer sent a fatal alert
+ * @TLSHAKE_REASON_DECODE: a message or record was malformed
+ * @TLSHAKE_REASON_BAD_RECORD_MAC: a record failed authentication
+ * @TLSHAKE_REASON_UNEXPECTED: a message came out of order
+ * @TLSHAKE_REASON_NO_COMMON_PARAMS: no common version, suite, group or
+ *	signature scheme
+ * @TLSHAKE_REASON_CERT: the peer's certificate chain was refused
+ * @TLSHAKE_REASON_SIGNATURE: the peer's handshake signature was invalid
+ * @TLSHAKE_REASON_FINISHED: the peer's Finished did not verify
+ * @TLSHAKE_REASON_TIMEOUT: the handshake timed out
+ * @TLSHAKE_REASON_INTERRUPTED: a signal interrupted the handshake
+ * @TLSHAKE_REASON_TRANSPORT: the TCP connection failed or closed early
+ * @TLSHAKE_REASON_CONFIG: a credential or trust store is missing or unusable
+ * @TLSHAKE_REASON_INTERNAL: out of memory or an internal error
+ * @TLSHAKE_REASON_ILLEGAL_PARAMETER: the peer chose something we did not
+ *	offer, or sent an illegal value
+ * @TLSHAKE_REASON_VERSION: no acceptable protocol version
+ * @TLSHAKE_REASON_DOWNGRADE: a downgrade to TLS 1.2 was detected
+ */
+enum tlshake_reason {
+	TLSHAKE_REASON_NONE,
+	TLSHAKE_REASON_PEER_ALERT,
+	TLSHAKE_REASON_DECODE,
+	TLSHAKE_REASON_BAD_RECORD_MAC,
+	TLSHAKE_REASON_UNEXPECTED,
+	TLSHAKE_REASON_NO_COMMON_PARAMS,
+	TLSHAKE_REASON_CERT,
+	TLSHAKE_REASON_SIGNATURE,
+	TLSHAKE_REASON_FINISHED,
+	TLSHAKE_REASON_TIMEOUT,
+	TLSHAKE_REASON_INTERRUPTED,
+	TLSHAKE_REASON_TRANSPORT,
+	TLSHAKE_REASON_CONFIG,
+	TLSHAKE_REASON_INTERNAL,
+	TLSHAKE_REASON_ILLEGAL_PARAMETER,
+	TLSHAKE_REASON_VERSION,
+	TLSHAKE_REASON_DOWNGRADE,
 };
 
 /** define TLSHAKE_GENL_NAME - name of the generic netlink family */

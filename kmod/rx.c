@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The receive side: read raw bytes from TCP into one buffer, frame them
+ * into records, and open (decrypt and authenticate) one record at a time
+ * in place. Callers consume a record's plaintext before asking for the
+ * next one.
+ */
+#include <linux/slab.h>
+#include <linux/uio.h>
+#include <net/sock.h>
+#include <net/tcp.h>
+
+#include "conn.h"
+
+/**
+ * tlshake_rx_alloc() - allocate the receive buffer
+ * @ts: the connection
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int tlshake_rx_alloc(struct tlshake_sock *ts)
+{
+	ts->rx.buf = kvmalloc(TLSHAKE_RXBUF_LEN, GFP_KERNEL);
+	return ts->rx.buf ? 0 : -ENOMEM;
+}
+
+/**
+ * tlshake_rx_free() - free the receive buffer and wipe the receive keys
+ * @ts: the connection
+ */
+void tlshake_rx_free(struct tlshake_sock *ts)
+{
+	struct tlshake_rx *rx = &ts->rx;
+
+	if (rx->keyed)
+		tlshake_rec_free(&rx->dir);
+	kvfree_sensitive(rx->buf, TLSHAKE_RXBUF_LEN);
+	memzero_explicit(rx, sizeof(*rx));
+}
+
+/**
+ * tlshake_rx_set_key() - open the records that follow with a new key
+ * @ts: the connection; rx lock held
+ * @suite: the cipher suite
+ * @tls13: TLS 1.3 record format
+ * @key: the read key
+ * @iv: the read IV (TLS 1.2 AES-GCM: the 4-byte salt)
+ *
+ * Return: 0 or a negative errno.
+ */
+int tlshake_rx_set_key(struct tlshake_sock *ts,
+		       const struct tlshake_suite *suite, bool tls13,
+		       const u8 *key, const u8 *iv)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	int err;
+
+	if (rx->keyed && rx->dir.suite == suite && rx->dir.tls13 == tls13)
+		return tlshake_rec_rekey(&rx->dir, key, iv);
+	if (rx->keyed)
+		tlshake_rec_free(&rx->dir);
+	rx->keyed = false;
+	err = tlshake_rec_init(&rx->dir, suite, tls13, key, iv);
+	if (err)
+		return err;
+	rx->keyed = true;
+	return 0;
+}
+
+/* Read what TCP has (blocking for at least one byte unless MSG_DONTWAIT). */
+static int rx_read_tcp(struct tlshake_sock *ts, int flags)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	struct msghdr msg = {};
+	struct kvec kv;
+	int addr_len, n;
+
+	/* keep room for a whole record after rx->start */
+	if (rx->start && rx->start + TLSHAKE_REC_MAX_LEN > TLSHAKE_RXBUF_LEN) {
+		memmove(rx->buf, rx->buf + rx->start, rx->have);
+		rx->start = 0;
+	}
+	kv.iov_base = rx->buf + rx->start + rx->have;
+	kv.iov_len = TLSHAKE_RXBUF_LEN - rx->start - rx->have;
+	iov_iter_kvec(&msg.msg_iter, ITER_DEST, &kv, 1, kv.iov_len);
+	n = ts->sk_proto->recvmsg(ts->sk, &msg, kv.iov_len,
+				  flags & MSG_DONTWAIT, &addr_len);
+	if (n > 0)
+		rx->have += n;
+	else if (!n)
+		rx->peer_closed = true;
+	return n;
+}
+
+/* Length of the record at the head of the buffer, or 0 if unknown yet. */
+static size_t rx_head_len(const struct tlshake_rx *rx)
+{
+	if (rx->have < TLSHAKE_REC_HDR_LEN)
+		return 0;
+	return TLSHAKE_REC_HDR_LEN +
+	       get_unaligned_be16(rx->buf + rx->start + 3);
+}
+
+static bool rx_type_known(u8 type)
+{
+	return type >= TLSHAKE_CT_CHANGE_CIPHER_SPEC &&
+	       type <= TLSHAKE_CT_APPLICATION_DATA;
+}
+
+/* Check an unprotected record (before keys are installed). */
+static int rx_open_plain(struct tlshake_sock *ts, u8 *rec, size_t len,
+			 u8 *type, u8 *alert)
+{
+	*type = rec[0];
+	if (!rx_type_known(*type) || *type == TLSHAKE_CT_APPLICATION_DATA) {
+		*alert = TLSHAKE_ALERT_UNEXPECTED_MESSAGE;
+		return -EPROTO;
+	}
+	if (len - TLSHAKE_REC_HDR_LEN > TLSHAKE_MAX_PLAINTEXT) {
+		*alert = TLSHAKE_ALERT_RECORD_OVERFLOW;
+		return -EMSGSIZE;
+	}
+	/* RFC 8446 5.1: no zero-length handshake or alert fragments */
+	if (len == TLSHAKE_REC_HDR_LEN &&
+	    *type != TLSHAKE_CT_CHANGE_CIPHER_SPEC) {
+		*alert = TLSHAKE_ALERT_UNEXPECTED_MESSAGE;
+		return -EPROTO;
+	}
+	return 0;
+}
+
+/* Make sure a whole record is buffered at rx->start. */
+static int rx_fill_record(struct tlshake_sock *ts, int flags, u8 *alert)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	size_t need;
+	int n;
+
+	for (;;) {
+		need = rx_head_len(rx);
+		if (need > TLSHAKE_REC_MAX_LEN) {
+			*alert = TLSHAKE_ALERT_RECORD_OVERFLOW;
+			return -EMSGSIZE;
+		}
+		if (need && rx->have >= need)
+			return 0;
+		if (rx->peer_closed)
+			return -ECONNRESET;
+		n = rx_read_tcp(ts, flags);
+		if (n < 0)
+			return n;
+		if (!n)
+			return -ECONNRESET;
+	}
+}
+
+/**
+ * tlshake_rx_record() - read and open the next record
+ * @ts: the connection; rx lock held; the previous record consumed
+ * @flags: MSG_DONTWAIT to fail with -EAGAIN instead of waiting
+ * @type: out: the (inner) content type
+ * @data: out: the plaintext, in the receive buffer
+ * @len: out: its length (may be 0 for application data)
+ *
+ * Waiting honours SO_RCVTIMEO and signals, as TCP's recvmsg does. A
+ * record that fails to open fails the session (tlshake_fail()) with the
+ * alert the RFC asks for.
+ *
+ * Return: 0; -EAGAIN, -ERESTARTSYS, -EINTR from TCP; -ECONNRESET if TCP
+ * closed before a whole record arrived; -EBADMSG, -EMSGSIZE, -EPROTO,
+ * -EKEYEXPIRED for a record that does not open.
+ */
+int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
+		      u8 **data, size_t *len)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	u8 alert = TLSHAKE_ALERT_NONE;
+	size_t off, reclen;
+	u8 *rec;
+	int err;
+
+	err = rx_fill_record(ts, flags, &alert);
+	if (err)
+		goto out;
+	rec = rx->buf + rx->start;
+	reclen = rx_head_len(rx);
+	if (rx->keyed) {
+		err = tlshake_rec_open(&rx->dir, rec, reclen, type, &off, len,
+				       &alert);
+	} else {
+		err = rx_open_plain(ts, rec, reclen, type, &alert);
+		off = TLSHAKE_REC_HDR_LEN;
+		*len = reclen - off;
+	}
+	if (err)
+		goto out;
+	rx->cur_len = reclen;
+	*data = rec + off;
+	return 0;
+out:
+	if (alert != TLSHAKE_ALERT_NONE)
+		tlshake_fail(ts, err, alert, err == -EBADMSG ?
+			     TLSHAKE_REASON_BAD_RECORD_MAC : TLSHAKE_REASON_DECODE);
+	else if (err == -ECONNRESET)
+		tlshake_fail(ts, err, TLSHAKE_ALERT_NONE,
+			     TLSHAKE_REASON_TRANSPORT);
+	return err;
+}
+
+/**
+ * tlshake_rx_consume() - drop the record last returned by
+ *	tlshake_rx_record()
+ * @ts: the connection; rx lock held
+ */
+void tlshake_rx_consume(struct tlshake_sock *ts)
+{
+	struct tlshake_rx *rx = &ts->rx;
+
+	memzero_explicit(rx->buf + rx->start, rx->cur_len);
+	rx->start += rx->cur_len;
+	rx->have -= rx->cur_len;
+	rx->cur_len = 0;
+	if (!rx->have)
+		rx->start = 0;
+}
+
+/**
+ * tlshake_rx_readable() - whether a read would not block
+ * @ts: the connection
+ *
+ * True if plaintext is pending, a whole record is buffered, or TCP holds
+ * enough bytes to complete the buffered record (or, with no header yet,
+ * a header). For poll(); takes no lock and may be a little optimistic.
+ *
+ * Return: true if readable.
+ */
+bool tlshake_rx_readable(struct tlshake_sock *ts)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	size_t have = READ_ONCE(rx->have), need;
+
+	if (READ_ONCE(rx->plain_len) || READ_ONCE(rx->eof))
+		return true;
+	need = have >= TLSHAKE_REC_HDR_LEN ? rx_head_len(rx) :
+					     TLSHAKE_REC_HDR_LEN;
+	return have + tcp_inq(ts->sk) >= need;
+}
