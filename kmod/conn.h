@@ -19,6 +19,7 @@
 #include "record.h"
 
 struct tlshake_hs;
+struct tlshake_post13;
 struct iov_iter;
 struct pipe_inode_info;
 struct poll_table_struct;
@@ -116,6 +117,10 @@ struct tlshake_tx {
  * @rx: receive side, under @rx_lock
  * @tx: send side, under @tx_lock
  * @hs: the handshake, while it runs
+ * @post: TLS 1.3: what KeyUpdate and tickets need after the handshake
+ * @server: our role
+ * @phs: post-handshake message reassembly (rx side)
+ * @phs_len: bytes in @phs
  * @info: what was negotiated, or why the session failed
  * @peer_certs: the peer's chain as TLSHAKE_PEER_CERTS returns it
  * @peer_certs_len: its length
@@ -147,6 +152,10 @@ struct tlshake_sock {
 	struct tlshake_tx tx;
 
 	struct tlshake_hs *hs;
+	struct tlshake_post13 *post;
+	bool server;
+	u8 *phs;
+	size_t phs_len;
 	struct tlshake_info info;
 	u8 *peer_certs;
 	size_t peer_certs_len;

@@ -7,6 +7,7 @@
  */
 #include <linux/slab.h>
 #include <linux/uio.h>
+#include <linux/unaligned.h>
 #include <net/sock.h>
 #include <net/tcp.h>
 

@@ -56,6 +56,15 @@ static int send_copy(struct tlshake_sock *ts, struct msghdr *msg, int flags,
 	int err;
 
 	while (msg_data_left(msg)) {
+		/* a KeyUpdate we owe goes before more application data */
+		if (test_bit(TLSHAKE_F_KEYUPDATE, &ts->flags) ||
+		    tlshake_rec_needs_rekey(&tx->dir)) {
+			err = tlshake_tx_seal(ts);
+			if (!err)
+				err = tlshake_keyupdate_send(ts);
+			if (err)
+				return err;
+		}
 		chunk = min(msg_data_left(msg), tx->max_plain);
 		err = tlshake_tx_fill(ts, TLSHAKE_CT_APPLICATION_DATA,
 				      &msg->msg_iter, chunk, copied);

@@ -10,10 +10,12 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
+#include <linux/unaligned.h>
 #include <net/sock.h>
 #include <net/tcp.h>
 
 #include "conn.h"
+#include "keyupdate.h"
 
 /* Room for one record of the largest allowed plaintext, and its overhead. */
 #define TX_RECORD_ROOM	(TLSHAKE_REC_HDR_LEN + TLSHAKE_REC_EXPLICIT_NONCE_LEN + \
@@ -333,5 +335,9 @@ void tlshake_tx_unlock(struct tlshake_sock *ts)
 	if (test_and_clear_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags))
 		tlshake_tx_alert(ts, TLSHAKE_ALERT_LEVEL_FATAL,
 				 READ_ONCE(ts->pending_alert));
+	else if (ts->post && test_bit(TLSHAKE_F_KEYUPDATE, &ts->flags) &&
+		 READ_ONCE(ts->state) == TLSHAKE_STATE_ESTABLISHED &&
+		 !tlshake_tx_seal(ts) && !tlshake_keyupdate_send(ts))
+		tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
 	mutex_unlock(&ts->tx_lock);
 }
