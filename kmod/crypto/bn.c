@@ -275,10 +275,10 @@ struct bn_mont *bn_mont_new(const u64 *m, size_t n, bool secret)
 	if (!n || n > BN_MAX_LIMBS)
 		return NULL;
 	ctx = port_zalloc(mont_alloc_len(n));
-	t = port_zalloc((n + 2) * sizeof(*t));
+	t = port_zalloc((2 * n + 2) * sizeof(*t));
 	if (!ctx || !t) {
 		port_free_secret(ctx, ctx ? mont_alloc_len(n) : 0);
-		port_free_secret(t, (n + 2) * sizeof(*t));
+		port_free_secret(t, (2 * n + 2) * sizeof(*t));
 		return NULL;
 	}
 	ctx->n = n;
@@ -288,7 +288,7 @@ struct bn_mont *bn_mont_new(const u64 *m, size_t n, bool secret)
 	memcpy(ctx->m, m, n * sizeof(*m));
 	ctx->m0inv = neg_inv64(m[0]);
 	mont_init_powers(ctx, secret, t);
-	port_free_secret(t, (n + 2) * sizeof(*t));
+	port_free_secret(t, (2 * n + 2) * sizeof(*t));
 	return ctx;
 }
 
@@ -302,6 +302,51 @@ void bn_mont_free(struct bn_mont *ctx)
 		port_free_secret(ctx, mont_alloc_len(ctx->n));
 }
 
+/*
+ * Coarsely integrated operand scanning: each round adds a_i * b and the
+ * multiple of m that clears the low limb, then shifts by one limb. With
+ * a < R and b < m the sum stays below 2m, and one masked subtraction
+ * reduces it. Inlined with a constant @n for the common sizes, so that the
+ * compiler can unroll the inner loop.
+ */
+static __always_inline void mont_mul_n(const struct bn_mont *ctx, u64 *r,
+				       const u64 *a, const u64 *b, u64 *t,
+				       const size_t n)
+{
+	const u64 *m = ctx->m;
+	const u64 m0inv = ctx->m0inv;
+	size_t i, j;
+
+	memset(t, 0, (n + 2) * sizeof(*t));
+	for (i = 0; i < n; i++) {
+		u64 ai = a[i], u, c = 0;
+		u128 x;
+
+		/* t += a_i * b */
+		for (j = 0; j < n; j++) {
+			x = (u128)ai * b[j] + t[j] + c;
+			t[j] = (u64)x;
+			c = (u64)(x >> 64);
+		}
+		x = (u128)t[n] + c;
+		t[n] = (u64)x;
+		t[n + 1] = (u64)(x >> 64);
+		/* t = (t + u * m) / 2^64, u chosen to clear the low limb */
+		u = t[0] * m0inv;
+		x = (u128)u * m[0] + t[0];
+		c = (u64)(x >> 64);
+		for (j = 1; j < n; j++) {
+			x = (u128)u * m[j] + t[j] + c;
+			t[j - 1] = (u64)x;
+			c = (u64)(x >> 64);
+		}
+		x = (u128)t[n] + c;
+		t[n - 1] = (u64)x;
+		t[n] = t[n + 1] + (u64)(x >> 64);
+	}
+	final_sub(r, t, m, n);
+}
+
 /**
  * bn_mont_mul() - Montgomery multiplication, r = a * b / R mod m
  * @ctx: the modulus
@@ -309,40 +354,88 @@ void bn_mont_free(struct bn_mont *ctx)
  * @a: a number below R
  * @b: a number below m
  * @t: n + 2 limbs of scratch
- *
- * Coarsely integrated operand scanning: each round adds a_i * b and the
- * multiple of m that clears the low limb, then shifts by one limb. With
- * @a < R and @b < m the sum stays below 2m, and one masked subtraction
- * reduces it.
  */
 void bn_mont_mul(const struct bn_mont *ctx, u64 *r, const u64 *a,
 		 const u64 *b, u64 *t)
 {
-	const u64 *m = ctx->m;
-	size_t n = ctx->n, i, j;
-
-	memset(t, 0, (n + 1) * sizeof(*t));
-	for (i = 0; i < n; i++) {
-		u64 ai = a[i], u, c1, c2;
-		u128 x, y;
-
-		x = (u128)ai * b[0] + t[0];
-		u = (u64)x * ctx->m0inv;
-		y = (u128)u * m[0] + (u64)x;	/* low limb becomes zero */
-		c1 = (u64)(x >> 64);
-		c2 = (u64)(y >> 64);
-		for (j = 1; j < n; j++) {
-			x = (u128)ai * b[j] + t[j] + c1;
-			c1 = (u64)(x >> 64);
-			y = (u128)u * m[j] + (u64)x + c2;
-			c2 = (u64)(y >> 64);
-			t[j - 1] = (u64)y;
-		}
-		x = (u128)t[n] + c1 + c2;
-		t[n - 1] = (u64)x;
-		t[n] = (u64)(x >> 64);
+	switch (ctx->n) {
+	case 16:	/* RSA-2048 halves */
+		mont_mul_n(ctx, r, a, b, t, 16);
+		break;
+	case 24:	/* RSA-3072 halves */
+		mont_mul_n(ctx, r, a, b, t, 24);
+		break;
+	case 32:	/* RSA-4096 halves, RSA-2048 */
+		mont_mul_n(ctx, r, a, b, t, 32);
+		break;
+	default:
+		mont_mul_n(ctx, r, a, b, t, ctx->n);
+		break;
 	}
-	final_sub(r, t, m, n);
+}
+
+/* t[0 .. 2n) = a^2: each cross product once, doubled, plus the squares */
+static __always_inline void sqr_n(u64 *t, const u64 *a, const size_t n)
+{
+	u64 c;
+	size_t i, j;
+	u128 x;
+
+	memset(t, 0, 2 * n * sizeof(*t));
+	for (i = 0; i < n; i++) {
+		c = 0;
+		for (j = i + 1; j < n; j++) {
+			x = (u128)a[i] * a[j] + t[i + j] + c;
+			t[i + j] = (u64)x;
+			c = (u64)(x >> 64);
+		}
+		t[i + n] = c;
+	}
+	for (i = 2 * n - 1; i > 0; i--)
+		t[i] = (t[i] << 1) | (t[i - 1] >> 63);
+	t[0] <<= 1;
+	c = 0;
+	for (i = 0; i < n; i++) {
+		u128 sq = (u128)a[i] * a[i];
+
+		x = (u128)t[2 * i] + (u64)sq + c;
+		t[2 * i] = (u64)x;
+		x = (u128)t[2 * i + 1] + (u64)(sq >> 64) + (u64)(x >> 64);
+		t[2 * i + 1] = (u64)x;
+		c = (u64)(x >> 64);
+	}
+}
+
+/* Montgomery reduction of t (2n limbs, below m * R): r = t / R mod m */
+static __always_inline void redc_n(const struct bn_mont *ctx, u64 *r,
+				   u64 *t, const size_t n)
+{
+	const u64 *m = ctx->m;
+	u64 top = 0, c, u;
+	size_t i, j;
+	u128 x;
+
+	for (i = 0; i < n; i++) {
+		u = t[i] * ctx->m0inv;
+		c = 0;
+		for (j = 0; j < n; j++) {
+			x = (u128)u * m[j] + t[i + j] + c;
+			t[i + j] = (u64)x;
+			c = (u64)(x >> 64);
+		}
+		x = (u128)t[i + n] + c + top;
+		t[i + n] = (u64)x;
+		top = (u64)(x >> 64);
+	}
+	t[2 * n] = top;
+	final_sub(r, t + n, m, n);
+}
+
+static __always_inline void mont_sqr_n(const struct bn_mont *ctx, u64 *r,
+				       const u64 *a, u64 *t, const size_t n)
+{
+	sqr_n(t, a, n);
+	redc_n(ctx, r, t, n);
 }
 
 /**
@@ -350,11 +443,27 @@ void bn_mont_mul(const struct bn_mont *ctx, u64 *r, const u64 *a,
  * @ctx: the modulus
  * @r: n limbs of result (may alias @a)
  * @a: a number below m
- * @t: n + 2 limbs of scratch
+ * @t: 2n + 2 limbs of scratch
+ *
+ * The square first (about n^2 / 2 products), then a separate Montgomery
+ * reduction (n^2): a quarter fewer multiplications than bn_mont_mul().
  */
 void bn_mont_sqr(const struct bn_mont *ctx, u64 *r, const u64 *a, u64 *t)
 {
-	bn_mont_mul(ctx, r, a, a, t);
+	switch (ctx->n) {
+	case 16:
+		mont_sqr_n(ctx, r, a, t, 16);
+		break;
+	case 24:
+		mont_sqr_n(ctx, r, a, t, 24);
+		break;
+	case 32:
+		mont_sqr_n(ctx, r, a, t, 32);
+		break;
+	default:
+		mont_sqr_n(ctx, r, a, t, ctx->n);
+		break;
+	}
 }
 
 /* r += m & mask */
@@ -539,7 +648,7 @@ void bn_mont_exp_ct(const struct bn_mont *ctx, u64 *r,
  * @base: a number below m, in Montgomery form
  * @e: the exponent, big-endian, nonzero
  * @e_len: its length in bytes
- * @t: n + 2 limbs of scratch
+ * @t: 2n + 2 limbs of scratch
  *
  * Left-to-right square and multiply: variable-time in @e (public), and
  * constant-time in @base, so a secret base (a blinding factor, a message

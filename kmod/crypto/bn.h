@@ -63,7 +63,7 @@ static inline size_t bn_limbs(size_t bytes)
  */
 static inline size_t bn_exp_scratch_limbs(size_t n, int bases)
 {
-	return bases * BN_TABLE_LEN * n + 2 * n + 2;
+	return bases * BN_TABLE_LEN * n + 3 * n + 2;
 }
 
 u64 bn_from_bytes(u64 *r, size_t n, const u8 *in, size_t len);
