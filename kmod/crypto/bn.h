@@ -22,7 +22,7 @@
 
 #define BN_MAX_LIMBS		128	/* 8192 bits */
 #define BN_WINDOW		5	/* fixed exponent window, in bits */
-#define BN_TABLE_LEN		(1 << BN_WINDOW)
+#define BN_TABLE_LEN		32	/* 2^BN_WINDOW entries */
 #define BN_EXP_MAX_BASES	2
 
 /**

@@ -23,8 +23,6 @@
 
 #ifndef TLSHAKE_USERSPACE
 #include <kunit/visibility.h>
-#else
-#define EXPORT_SYMBOL_IF_KUNIT(sym)
 #endif
 
 #ifdef TLSHAKE_CT_VALGRIND

@@ -106,6 +106,7 @@ int main(void)
 	struct rsa_priv *key;
 	struct key_parts kp;
 	u8 sig[256];
+	size_t i;
 
 	key = LOAD_KEY(rsa2048, &kp);
 	check(key != NULL, "rsa2048 key loads");
@@ -117,9 +118,8 @@ int main(void)
 	sign_both(key, rsa2048_n, sizeof(rsa2048_n), rsa2048_e,
 		  sizeof(rsa2048_e), "rsa2048");
 	premaster(key, rsa2048_pms_ct, "valid", 1);
-#define BAD(x) premaster(key, rsa2048_pms_bad_##x, "bad " #x, 0);
-	RSA2048_PMS_BAD_LIST(BAD)
-#undef BAD
+	for (i = 0; i < ARRAY_SIZE(rsa2048_pms_bad); i++)
+		premaster(key, rsa2048_pms_bad[i].ct, rsa2048_pms_bad[i].name, 0);
 	rsa_priv_free(key);
 	free_parts(&kp);
 
