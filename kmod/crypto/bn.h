@@ -55,6 +55,12 @@ static inline size_t bn_limbs(size_t bytes)
 }
 
 /**
+ * BN_SCRATCH_LIMBS() - scratch that the functions taking @t need
+ * @n: limbs of the modulus
+ */
+#define BN_SCRATCH_LIMBS(n)	(4 * (n) + 2)
+
+/**
  * bn_exp_scratch_limbs() - scratch that bn_mont_exp_ct() needs
  * @n: limbs of the modulus
  * @bases: number of bases
@@ -63,7 +69,7 @@ static inline size_t bn_limbs(size_t bytes)
  */
 static inline size_t bn_exp_scratch_limbs(size_t n, int bases)
 {
-	return bases * BN_TABLE_LEN * n + 3 * n + 2;
+	return bases * BN_TABLE_LEN * n + n + BN_SCRATCH_LIMBS(n);
 }
 
 u64 bn_from_bytes(u64 *r, size_t n, const u8 *in, size_t len);
@@ -86,6 +92,7 @@ void bn_mod_sub(const struct bn_mont *ctx, u64 *r, const u64 *a,
 		const u64 *b);
 void bn_mont_reduce(const struct bn_mont *ctx, u64 *r, const u64 *a,
 		    size_t an, u64 *t);
+void bn_to_mont(const struct bn_mont *ctx, u64 *r, const u64 *a, u64 *t);
 void bn_from_mont(const struct bn_mont *ctx, u64 *r, const u64 *a, u64 *t);
 void bn_mont_exp_ct(const struct bn_mont *ctx, u64 *r,
 		    const u64 *const *base, const u64 *const *exp, int bases,

@@ -75,7 +75,7 @@ struct priv_scratch {
 	u64 *r;		/* blinding factor, nl */
 	u64 *cb;	/* blinded input, nl */
 	u64 *m;		/* result, nl + 2 */
-	u64 *t;		/* Montgomery scratch, 2 nl + 2 */
+	u64 *t;		/* Montgomery scratch, BN_SCRATCH_LIMBS(nl) */
 	u64 *xp, *xq;	/* CRT halves, pl and ql */
 	u64 *b0, *b1;	/* exponentiation bases, max(pl, ql) */
 	u64 *exp;	/* bn_mont_exp_ct() scratch */
@@ -147,7 +147,8 @@ static struct bn_mont *mont_public(const u8 *n, size_t k)
  */
 static int public_op(const struct rsa_pub *pub, const u8 *in, u8 *out)
 {
-	size_t nl = bn_limbs(pub->k), len = (4 * nl + 2) * sizeof(u64);
+	size_t nl = bn_limbs(pub->k);
+	size_t len = (2 * nl + BN_SCRATCH_LIMBS(nl)) * sizeof(u64);
 	struct bn_mont *ctx;
 	u64 *x, *y, *t;
 
@@ -162,7 +163,7 @@ static int public_op(const struct rsa_pub *pub, const u8 *in, u8 *out)
 		return -ENOMEM;
 	}
 	bn_from_bytes(x, nl, in, pub->k);
-	bn_mont_mul(ctx, y, x, ctx->rr, t);
+	bn_to_mont(ctx, y, x, t);
 	bn_mont_exp_public(ctx, x, y, pub->e, pub->e_len, t);
 	bn_from_mont(ctx, x, x, t);
 	bn_to_bytes(out, pub->k, x, nl);
@@ -335,8 +336,8 @@ static void priv_scratch_free(struct priv_scratch *s)
 static int priv_scratch_new(const struct rsa_priv *key, struct priv_scratch *s)
 {
 	size_t nl = key->nl, hl = key->pl > key->ql ? key->pl : key->ql;
-	size_t limbs = 3 * nl + (nl + 2) + (2 * nl + 2) + key->pl + key->ql +
-		       2 * hl + bn_exp_scratch_limbs(hl, 2);
+	size_t limbs = 3 * nl + (nl + 2) + BN_SCRATCH_LIMBS(nl) + key->pl +
+		       key->ql + 2 * hl + bn_exp_scratch_limbs(hl, 2);
 
 	s->len = limbs * sizeof(u64);
 	s->c = port_zalloc(s->len);
@@ -346,7 +347,7 @@ static int priv_scratch_new(const struct rsa_priv *key, struct priv_scratch *s)
 	s->cb = s->r + nl;
 	s->m = s->cb + nl;
 	s->t = s->m + nl + 2;
-	s->xp = s->t + 2 * nl + 2;
+	s->xp = s->t + BN_SCRATCH_LIMBS(nl);
 	s->xq = s->xp + key->pl;
 	s->b0 = s->xq + key->ql;
 	s->b1 = s->b0 + hl;
@@ -364,7 +365,7 @@ static void priv_blind(const struct rsa_priv *key, struct priv_scratch *s)
 	for (i = top / 64; i < key->nl; i++)
 		s->r[i] &= i == top / 64 ? (1ULL << (top % 64)) - 1 : 0;
 	rsa_ct_secret(s->r, key->nl * sizeof(u64));
-	bn_mont_mul(key->mn, rm, s->r, key->mn->rr, s->t);
+	bn_to_mont(key->mn, rm, s->r, s->t);
 	bn_mont_exp_public(key->mn, s->cb, rm, key->e, key->e_len, s->t);
 	/* Montgomery form of r^e times plain c: plain c * r^e */
 	bn_mont_mul(key->mn, s->cb, s->c, s->cb, s->t);
@@ -408,7 +409,7 @@ static u64 priv_fault_check(const struct rsa_priv *key, struct priv_scratch *s)
 {
 	u64 *mm = s->cb, *v = s->r;
 
-	bn_mont_mul(key->mn, mm, s->m, key->mn->rr, s->t);
+	bn_to_mont(key->mn, mm, s->m, s->t);
 	bn_mont_exp_public(key->mn, v, mm, key->e, key->e_len, s->t);
 	bn_from_mont(key->mn, v, v, s->t);
 	return bn_eq_mask(v, s->c, key->nl);
