@@ -333,9 +333,10 @@ static __always_inline void acc_shift(struct acc *c)
  * the result's limbs.
  */
 static __always_inline void redc_column_end(const struct bn_mont *ctx, u64 *u,
-					    u64 *t, struct acc *c, size_t k,
-					    const size_t n)
+					    u64 *t, struct acc *c, size_t k)
 {
+	const size_t n = ctx->n;
+
 	if (k < n) {
 		u[k] = c->lo * ctx->m0inv;
 		mac(c, u[k], ctx->m[0]);	/* the low limb becomes zero */
@@ -343,42 +344,6 @@ static __always_inline void redc_column_end(const struct bn_mont *ctx, u64 *u,
 		t[k - n] = c->lo;
 	}
 	acc_shift(c);
-}
-
-/*
- * Montgomery multiplication by product scanning (the "FIPS" method): each
- * column of a * b and of u * m is summed in a register accumulator, so the
- * inner loop does no stores. With a < R and b < m the result is below 2m
- * and one masked subtraction reduces it. Inlined with a constant @n for
- * the common sizes, so the compiler can specialise the loops.
- */
-static __always_inline void mont_mul_n(const struct bn_mont *ctx, u64 *r,
-				       const u64 *a, const u64 *b, u64 *t,
-				       const size_t n)
-{
-	const u64 *m = ctx->m;
-	struct acc c = { 0, 0, 0 };
-	u64 *u = t + n + 1;	/* t: n + 1 limbs, u: n */
-	size_t i, k;
-
-	for (k = 0; k < n; k++) {
-		for (i = 0; i < k; i++) {
-			mac(&c, a[i], b[k - i]);
-			mac(&c, u[i], m[k - i]);
-		}
-		mac(&c, a[k], b[0]);
-		redc_column_end(ctx, u, t, &c, k, n);
-	}
-	for (; k < 2 * n - 1; k++) {
-		for (i = k - n + 1; i < n; i++) {
-			mac(&c, a[i], b[k - i]);
-			mac(&c, u[i], m[k - i]);
-		}
-		redc_column_end(ctx, u, t, &c, k, n);
-	}
-	t[n - 1] = c.lo;
-	t[n] = c.hi;
-	final_sub(r, t, m, n);
 }
 
 /* c += w, for a one-limb w */
@@ -392,7 +357,7 @@ static __always_inline void acc_add(struct acc *c, u64 w)
 }
 
 /* t[0 .. 2n) = a^2: the cross products once by columns, doubled, + squares */
-static __always_inline void sqr_n(u64 *t, const u64 *a, const size_t n)
+static void sqr(u64 *t, const u64 *a, const size_t n)
 {
 	struct acc c = { 0, 0, 0 };
 	u64 bit = 0, carry = 0;
@@ -425,9 +390,9 @@ static __always_inline void sqr_n(u64 *t, const u64 *a, const size_t n)
  * Montgomery reduction by product scanning: r = t / R mod m for t of 2n
  * limbs below m * R; @u is n limbs of scratch after t's 2n.
  */
-static __always_inline void redc_n(const struct bn_mont *ctx, u64 *r, u64 *t,
-				   const size_t n)
+static void redc(const struct bn_mont *ctx, u64 *r, u64 *t)
 {
+	const size_t n = ctx->n;
 	const u64 *m = ctx->m;
 	struct acc c = { 0, 0, 0 };
 	u64 *u = t + 2 * n;
@@ -437,24 +402,16 @@ static __always_inline void redc_n(const struct bn_mont *ctx, u64 *r, u64 *t,
 		acc_add(&c, t[k]);
 		for (i = 0; i < k; i++)
 			mac(&c, u[i], m[k - i]);
-		redc_column_end(ctx, u, t, &c, k, n);
+		redc_column_end(ctx, u, t, &c, k);
 	}
 	for (; k < 2 * n; k++) {
 		acc_add(&c, t[k]);
 		for (i = k - n + 1; i < n; i++)
 			mac(&c, u[i], m[k - i]);
-		redc_column_end(ctx, u, t, &c, k, n);	/* t[k - n] = limb */
+		redc_column_end(ctx, u, t, &c, k);	/* t[k - n] = limb */
 	}
 	t[n] = c.lo;
 	final_sub(r, t, m, n);
-}
-
-/* The square, then its reduction: about 1.5 n^2 products, not 2 n^2. */
-static __always_inline void mont_sqr_n(const struct bn_mont *ctx, u64 *r,
-				       const u64 *a, u64 *t, const size_t n)
-{
-	sqr_n(t, a, n);
-	redc_n(ctx, r, t, n);
 }
 
 /**
@@ -464,24 +421,39 @@ static __always_inline void mont_sqr_n(const struct bn_mont *ctx, u64 *r,
  * @a: a number below R
  * @b: a number below m
  * @t: BN_SCRATCH_LIMBS(n) limbs of scratch
+ *
+ * Product scanning (the "FIPS" method): each column of a * b and of u * m
+ * is summed in a register accumulator, so the inner loop does no stores.
+ * With a < R and b < m the result is below 2m, and one masked subtraction
+ * reduces it.
  */
 void bn_mont_mul(const struct bn_mont *ctx, u64 *r, const u64 *a,
 		 const u64 *b, u64 *t)
 {
-	switch (ctx->n) {
-	case 16:	/* RSA-2048 halves */
-		mont_mul_n(ctx, r, a, b, t, 16);
-		break;
-	case 24:	/* RSA-3072 halves */
-		mont_mul_n(ctx, r, a, b, t, 24);
-		break;
-	case 32:	/* RSA-4096 halves, RSA-2048 */
-		mont_mul_n(ctx, r, a, b, t, 32);
-		break;
-	default:
-		mont_mul_n(ctx, r, a, b, t, ctx->n);
-		break;
+	const size_t n = ctx->n;
+	const u64 *m = ctx->m;
+	struct acc c = { 0, 0, 0 };
+	u64 *u = t + n + 1;	/* t: n + 1 limbs, u: n */
+	size_t i, k;
+
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < k; i++) {
+			mac(&c, a[i], b[k - i]);
+			mac(&c, u[i], m[k - i]);
+		}
+		mac(&c, a[k], b[0]);
+		redc_column_end(ctx, u, t, &c, k);
 	}
+	for (; k < 2 * n - 1; k++) {
+		for (i = k - n + 1; i < n; i++) {
+			mac(&c, a[i], b[k - i]);
+			mac(&c, u[i], m[k - i]);
+		}
+		redc_column_end(ctx, u, t, &c, k);
+	}
+	t[n - 1] = c.lo;
+	t[n] = c.hi;
+	final_sub(r, t, m, n);
 }
 
 /**
@@ -491,24 +463,13 @@ void bn_mont_mul(const struct bn_mont *ctx, u64 *r, const u64 *a,
  * @a: a number below m
  * @t: BN_SCRATCH_LIMBS(n) limbs of scratch
  *
- * A quarter fewer multiplications than bn_mont_mul(a, a).
+ * The square first, then its reduction: about 1.5 n^2 products instead of
+ * bn_mont_mul()'s 2 n^2.
  */
 void bn_mont_sqr(const struct bn_mont *ctx, u64 *r, const u64 *a, u64 *t)
 {
-	switch (ctx->n) {
-	case 16:
-		mont_sqr_n(ctx, r, a, t, 16);
-		break;
-	case 24:
-		mont_sqr_n(ctx, r, a, t, 24);
-		break;
-	case 32:
-		mont_sqr_n(ctx, r, a, t, 32);
-		break;
-	default:
-		mont_sqr_n(ctx, r, a, t, ctx->n);
-		break;
-	}
+	sqr(t, a, ctx->n);
+	redc(ctx, r, t);
 }
 
 /* r += m & mask */
