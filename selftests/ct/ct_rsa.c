@@ -4,8 +4,10 @@
  * marked undefined before it is loaded; rsa.c marks its blinding factor
  * and the random premaster undefined itself (rsa_ct_secret()). Valgrind
  * then reports any branch or memory index that depends on them, through
- * key loading, both signature paddings and the TLS premaster decryption
- * of valid, bad-padding and bad-version ciphertexts.
+ * key loading (of good keys and of an inconsistent one), both signature
+ * paddings on 2048-, 2049- and 3072-bit keys, the TLS premaster
+ * decryption of valid, bad-padding and bad-version ciphertexts, and the
+ * PKCS#1 v1.5 encryption of a secret premaster (TLS 1.2 client).
  *
  * Only this driver declassifies outputs, to check them: each use says why.
  */
@@ -101,6 +103,55 @@ static void premaster(const struct rsa_priv *key, const u8 *ct,
 	check((memcmp(pms, rsa2048_pms, sizeof(pms)) == 0) == expect_real, what);
 }
 
+/* the client side: encrypting a secret premaster with the public key */
+static void encrypt_secret(const struct rsa_priv *key)
+{
+	static const u8 version[2] = { 3, 3 };
+	u8 msg[48], ct[256], out[48];
+
+	memcpy(msg, rsa2048_pms, sizeof(msg));
+	CT_SECRET(msg, sizeof(msg));
+	check(!rsa_encrypt_pkcs1(rsa2048_n, sizeof(rsa2048_n), rsa2048_e,
+				 sizeof(rsa2048_e), msg, sizeof(msg), ct),
+	      "encrypt a secret premaster");
+	/* the ciphertext is sent in the clear: public */
+	CT_PUBLIC(ct, sizeof(ct));
+	rsa_decrypt_tls_premaster(key, ct, sizeof(ct), version, out);
+	/* test only: declassified to check it */
+	CT_PUBLIC(out, sizeof(out));
+	check(!memcmp(out, rsa2048_pms, sizeof(out)),
+	      "decrypt what we encrypted");
+}
+
+/* an inconsistent key (dq + 2) is refused, through the same CT paths */
+static void reject_bad_key(void)
+{
+	u8 *dq = secret(rsa2048_dq, sizeof(rsa2048_dq));
+	u8 *p = secret(rsa2048_p, sizeof(rsa2048_p));
+	u8 *q = secret(rsa2048_q, sizeof(rsa2048_q));
+	u8 *dp = secret(rsa2048_dp, sizeof(rsa2048_dp));
+	u8 *qinv = secret(rsa2048_qinv, sizeof(rsa2048_qinv));
+	u8 *d = secret(rsa2048_d, sizeof(rsa2048_d));
+	struct rsa_priv *key;
+
+	CT_PUBLIC(dq, sizeof(rsa2048_dq));
+	dq[sizeof(rsa2048_dq) - 1] ^= 2;
+	CT_SECRET(dq, sizeof(rsa2048_dq));
+	key = rsa_priv_new(rsa2048_n, sizeof(rsa2048_n), rsa2048_e,
+			   sizeof(rsa2048_e), d, sizeof(rsa2048_d), p,
+			   sizeof(rsa2048_p), q, sizeof(rsa2048_q), dp,
+			   sizeof(rsa2048_dp), dq, sizeof(rsa2048_dq), qinv,
+			   sizeof(rsa2048_qinv));
+	check(key == NULL, "inconsistent key refused");
+	rsa_priv_free(key);
+	free(d);
+	free(p);
+	free(q);
+	free(dp);
+	free(dq);
+	free(qinv);
+}
+
 int main(void)
 {
 	struct rsa_priv *key;
@@ -120,14 +171,30 @@ int main(void)
 	premaster(key, rsa2048_pms_ct, "valid", 1);
 	for (i = 0; i < ARRAY_SIZE(rsa2048_pms_bad); i++)
 		premaster(key, rsa2048_pms_bad[i].ct, rsa2048_pms_bad[i].name, 0);
+	encrypt_secret(key);
 	rsa_priv_free(key);
 	free_parts(&kp);
+	reject_bad_key();
 
 	key = LOAD_KEY(rsa2049, &kp);
 	check(key != NULL, "rsa2049 key loads");
 	if (key)
 		sign_both(key, rsa2049_n, sizeof(rsa2049_n), rsa2049_e,
 			  sizeof(rsa2049_e), "rsa2049");
+	rsa_priv_free(key);
+	free_parts(&kp);
+
+	key = LOAD_KEY(rsa3072, &kp);
+	check(key != NULL, "rsa3072 key loads");
+	if (key) {
+		u8 sig3[384], digest[48] = { 3 };
+
+		check(!rsa_sign_pss(key, PORT_SHA384, digest, sig3) &&
+		      !rsa_verify_pss(rsa3072_n, sizeof(rsa3072_n), rsa3072_e,
+				      sizeof(rsa3072_e), PORT_SHA384, digest,
+				      sig3, sizeof(sig3)),
+		      "rsa3072 pss sign+verify");
+	}
 	rsa_priv_free(key);
 	free_parts(&kp);
 	return failures ? 1 : 0;
