@@ -264,15 +264,16 @@ static size_t mont_alloc_len(size_t n)
  * @secret: whether @m is secret (an RSA prime): then the set-up is
  *	constant-time in @m; otherwise it is variable-time in @m
  *
- * Return: the context, or NULL if out of memory. The caller checks that
- * @m is odd; for an even @m the context is useless but harmless.
+ * Return: the context, or NULL if out of memory or @n is out of range. The
+ * caller checks that @m is odd (for a secret @m, with a mask); for an even
+ * @m the context is useless but harmless.
  */
 struct bn_mont *bn_mont_new(const u64 *m, size_t n, bool secret)
 {
 	struct bn_mont *ctx;
 	u64 *t;
 
-	if (!n || n > BN_MAX_LIMBS)
+	if (!n || n > BN_MAX_LIMBS || (!secret && !bn_bits_public(m, n)))
 		return NULL;
 	ctx = port_zalloc(mont_alloc_len(n));
 	t = port_zalloc(BN_SCRATCH_LIMBS(n) * sizeof(*t));
