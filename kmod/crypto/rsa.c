@@ -118,9 +118,13 @@ static int pub_parse(struct rsa_pub *pub, const u8 *n, size_t n_len,
 	pub->bits = bits_public(n, n_len);
 	if (pub->bits < min_bits || pub->bits > max_bits || !(n[n_len - 1] & 1))
 		return -EINVAL;
-	/* e odd, 3 <= e < n */
-	if (!e_len || !(e[e_len - 1] & 1) || (e_len == 1 && e[0] < 3) ||
-	    e_len > n_len || (e_len == n_len && memcmp(e, n, n_len) >= 0))
+	/*
+	 * e odd, 3 <= e < 2^64 (so also e < n). The bound is OpenSSL's for
+	 * large moduli; it keeps a hostile certificate from making one
+	 * verification cost thousands of squarings.
+	 */
+	if (!e_len || e_len > RSA_MAX_E_BYTES || !(e[e_len - 1] & 1) ||
+	    (e_len == 1 && e[0] < 3))
 		return -EINVAL;
 	return 0;
 }
@@ -209,7 +213,7 @@ static int verify_open(struct rsa_pub *pub, const u8 *n, size_t n_len,
  * rsa_verify_pkcs1() - verify an RSASSA-PKCS1-v1_5 signature
  * @n: the modulus, 1024 to 8192 bits
  * @n_len: its length in bytes
- * @e: the public exponent, odd, 3 <= e < n
+ * @e: the public exponent, odd, 3 <= e < 2^64
  * @e_len: its length in bytes
  * @h: the hash the signer used
  * @digest: the message digest, port_hash_len(@h) bytes
@@ -247,7 +251,7 @@ EXPORT_SYMBOL_IF_KUNIT(rsa_verify_pkcs1);
  * rsa_verify_pss() - verify an RSASSA-PSS signature
  * @n: the modulus, 1024 to 8192 bits
  * @n_len: its length in bytes
- * @e: the public exponent, odd, 3 <= e < n
+ * @e: the public exponent, odd, 3 <= e < 2^64
  * @e_len: its length in bytes
  * @h: the hash, also MGF1's; the salt must be as long as the digest
  * @digest: the message digest, port_hash_len(@h) bytes
@@ -281,7 +285,7 @@ EXPORT_SYMBOL_IF_KUNIT(rsa_verify_pss);
  * rsa_encrypt_pkcs1() - RSAES-PKCS1-v1_5 encryption (TLS 1.2 client)
  * @n: the modulus, 1024 to 8192 bits
  * @n_len: its length in bytes
- * @e: the public exponent, odd, 3 <= e < n
+ * @e: the public exponent, odd, 3 <= e < 2^64
  * @e_len: its length in bytes
  * @msg: the message (a premaster secret): constant-time in its contents
  * @len: its length, at most the modulus length - 11
@@ -571,7 +575,7 @@ static int priv_selftest(const struct rsa_priv *key)
  * rsa_priv_new() - load and check an RSA private key
  * @n: the modulus, 2048 to 4096 bits
  * @n_len: length of @n
- * @e: the public exponent: odd, 3 <= e < n
+ * @e: the public exponent: odd, 3 <= e < 2^64
  * @e_len: length of @e
  * @d: the private exponent; only its length is checked (at most that of
  *	@n): the CRT values below define the private operation

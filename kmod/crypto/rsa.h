@@ -16,6 +16,7 @@
 #define RSA_PRIV_MAX_BITS	4096
 #define RSA_PUB_MIN_BITS	1024
 #define RSA_PUB_MAX_BITS	8192
+#define RSA_MAX_E_BYTES		8	/* public exponents below 2^64 */
 #define RSA_TLS_PREMASTER_LEN	48
 
 struct rsa_priv;

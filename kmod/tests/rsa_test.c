@@ -425,6 +425,7 @@ static void rsa_verify_bad_input(struct kunit *test)
 	const struct test_key *k = &key2048;
 	u8 *sig = test_buf(test, 256);
 	static const u8 e2[] = { 2 };
+	static const u8 e_big[] = { 1, 0, 0, 0, 0, 0, 0, 0, 1 };	/* 2^64 + 1 */
 
 	/* s = n: not below the modulus */
 	KUNIT_EXPECT_EQ(test, -EBADMSG,
@@ -435,6 +436,10 @@ static void rsa_verify_bad_input(struct kunit *test)
 			rsa_verify_pkcs1(k->n, k->n_len, e2, 1, PORT_SHA256,
 					 rsa2048_kat_digest, rsa2048_kat_sig,
 					 256));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			rsa_verify_pkcs1(k->n, k->n_len, e_big, sizeof(e_big),
+					 PORT_SHA256, rsa2048_kat_digest,
+					 rsa2048_kat_sig, 256));
 	KUNIT_EXPECT_EQ(test, -EINVAL,
 			rsa_verify_pkcs1(k->n, 100, k->e, k->e_len,
 					 PORT_SHA256, rsa2048_kat_digest,
