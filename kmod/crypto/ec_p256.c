@@ -109,9 +109,9 @@ static __always_inline void p256_upper(u64 *r, struct acc *s, const u64 *q,
 	mac(s, q[1], P256_P3);
 	mac(s, q[3], P256_P1);
 	t[0] = shift(s);
-	if (sqr)
+	if (sqr) {
 		mac2(s, a[2], a[3]);
-	else {
+	} else {
 		mac(s, a[2], b[3]);
 		mac(s, a[3], b[2]);
 	}

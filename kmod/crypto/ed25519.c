@@ -19,9 +19,7 @@
  * small-order public keys (which make signatures valid for many messages
  * at once) is the one place we are stricter than OpenSSL.
  */
-#ifdef TLSHAKE_USERSPACE
-#define EXPORT_SYMBOL_IF_KUNIT(sym)
-#else
+#ifndef TLSHAKE_USERSPACE
 #include <kunit/visibility.h>
 #endif
 

@@ -28,6 +28,8 @@ typedef unsigned __int128 u128;
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
 #define noinline __attribute__((__noinline__))
+/* KUnit exports internals of the module; nothing to export here */
+#define EXPORT_SYMBOL_IF_KUNIT(sym)
 
 /* Like the kernel's: a store the compiler may not elide. */
 static inline void memzero_explicit(void *p, size_t n)
