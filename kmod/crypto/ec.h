@@ -46,6 +46,8 @@ enum ec_curve_id {
  * @comb_s: rows are 2^(@comb_w @comb_s) apart
  * @comb_digits: signed digits of a scalar
  * @comb_rows: rows of @comb
+ * @comb_jac: all digits but the last may be added with the incomplete
+ *	Jacobian formulas (see ec_mul_base())
  */
 struct ec_curve {
 	enum ec_curve_id id;
@@ -61,6 +63,7 @@ struct ec_curve {
 	unsigned int comb_s;
 	unsigned int comb_digits;
 	unsigned int comb_rows;
+	bool comb_jac;
 };
 
 /**
@@ -80,7 +83,8 @@ const struct ec_curve *ec_curve_get(enum ec_curve_id id);
 /* P-256's field, with a reduction specialised to its prime (ec_p256.c) */
 void ec_p256_mul(u64 *r, const u64 *a, const u64 *b);
 void ec_p256_sqr(u64 *r, const u64 *a);
-void ec_p256_inv(u64 *r, const u64 *a);
+void ec_p256_add(u64 *r, const u64 *a, const u64 *b);
+void ec_p256_sub(u64 *r, const u64 *a, const u64 *b);
 
 static inline void ec_fe_mul(const struct ec_curve *c, u64 *r, const u64 *a,
 			     const u64 *b)
@@ -102,13 +106,19 @@ static inline void ec_fe_sqr(const struct ec_curve *c, u64 *r, const u64 *a)
 static inline void ec_fe_add(const struct ec_curve *c, u64 *r, const u64 *a,
 			     const u64 *b)
 {
-	ec_mod_add(&c->p, r, a, b);
+	if (c->id == EC_P256)
+		ec_p256_add(r, a, b);
+	else
+		ec_mod_add(&c->p, r, a, b);
 }
 
 static inline void ec_fe_sub(const struct ec_curve *c, u64 *r, const u64 *a,
 			     const u64 *b)
 {
-	ec_mod_sub(&c->p, r, a, b);
+	if (c->id == EC_P256)
+		ec_p256_sub(r, a, b);
+	else
+		ec_mod_sub(&c->p, r, a, b);
 }
 
 void ec_fe_inv(const struct ec_curve *c, u64 *r, const u64 *a);
@@ -121,6 +131,11 @@ void ec_point_add_affine(const struct ec_curve *c, struct ec_point *r,
 			 const u64 *y2);
 void ec_point_double(const struct ec_curve *c, struct ec_point *r,
 		     const struct ec_point *p);
+void ec_jac_add_affine(const struct ec_curve *c, struct ec_point *r,
+		       const struct ec_point *p, const u64 *x2,
+		       const u64 *y2);
+void ec_jac_to_proj(const struct ec_curve *c, struct ec_point *r,
+		    const struct ec_point *p);
 void ec_point_select(const struct ec_curve *c, struct ec_point *r, u64 mask,
 		     const struct ec_point *a, const struct ec_point *b);
 u64 ec_point_to_affine(const struct ec_curve *c, u64 *x, u64 *y,

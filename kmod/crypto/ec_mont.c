@@ -8,6 +8,10 @@
  * them. Results are brought below the modulus by a subtraction whose
  * outcome is applied with a mask, never with a branch.
  */
+#ifndef TLSHAKE_USERSPACE
+#include <kunit/visibility.h>
+#endif
+
 #include "ct.h"
 #include "ec_mont.h"
 
@@ -32,41 +36,40 @@ static __always_inline void final_sub(u64 *r, const u64 *t, u64 hi,
 	ec_limbs_select(r, take, d, t, n);
 }
 
+/*
+ * Montgomery multiplication by product scanning with the reduction
+ * interleaved (the "FIPS" method): column k sums a_i b_(k-i) and
+ * q_i m_(k-i); below column n, q_k = c0 m0inv makes the column's low limb
+ * zero and it is shifted out; from column n on, the low limbs are the
+ * result.
+ */
 static __always_inline void mont_mul_n(const struct ec_mont *mod, u64 *r,
 				       const u64 *a, const u64 *b,
 				       unsigned int n)
 {
 	const u64 *m = mod->m;
-	u64 t[EC_MAX_LIMBS + 2] = {};
-	unsigned int i, j;
+	u64 q[EC_MAX_LIMBS], t[EC_MAX_LIMBS];
+	struct ec_acc s = {};
+	unsigned int i, k;
 
-	for (i = 0; i < n; i++) {
-		u64 c = 0, q;
-		u128 x;
-
-		for (j = 0; j < n; j++) {
-			x = (u128)a[j] * b[i] + t[j] + c;
-			t[j] = (u64)x;
-			c = (u64)(x >> 64);
-		}
-		x = (u128)t[n] + c;
-		t[n] = (u64)x;
-		t[n + 1] = (u64)(x >> 64);
-
-		/* add q m, which makes the low limb zero, and shift it out */
-		q = t[0] * mod->m0inv;
-		x = (u128)q * m[0] + t[0];
-		c = (u64)(x >> 64);
-		for (j = 1; j < n; j++) {
-			x = (u128)q * m[j] + t[j] + c;
-			t[j - 1] = (u64)x;
-			c = (u64)(x >> 64);
-		}
-		x = (u128)t[n] + c;
-		t[n - 1] = (u64)x;
-		t[n] = t[n + 1] + (u64)(x >> 64);
+	for (k = 0; k < n; k++) {
+		for (i = 0; i <= k; i++)
+			ec_acc_mac(&s, a[i], b[k - i]);
+		for (i = 0; i < k; i++)
+			ec_acc_mac(&s, q[i], m[k - i]);
+		q[k] = s.c0 * mod->m0inv;
+		ec_acc_mac(&s, q[k], m[0]);
+		ec_acc_shift(&s);
 	}
-	final_sub(r, t, t[n], m, n);
+	for (k = n; k < 2 * n - 1; k++) {
+		for (i = k - n + 1; i < n; i++) {
+			ec_acc_mac(&s, a[i], b[k - i]);
+			ec_acc_mac(&s, q[i], m[k - i]);
+		}
+		t[k - n] = ec_acc_shift(&s);
+	}
+	t[n - 1] = ec_acc_shift(&s);
+	final_sub(r, t, s.c0, m, n);
 }
 
 /**
@@ -86,6 +89,7 @@ void ec_mont_mul(const struct ec_mont *mod, u64 *r, const u64 *a,
 	else
 		mont_mul_n(mod, r, a, b, 6);
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_mont_mul);
 
 /**
  * ec_mont_sqr() - Montgomery squaring
@@ -108,6 +112,7 @@ void ec_mont_to(const struct ec_mont *mod, u64 *r, const u64 *a)
 {
 	ec_mont_mul(mod, r, a, mod->rr);
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_mont_to);
 
 /**
  * ec_mont_from() - convert out of Montgomery form
@@ -121,6 +126,7 @@ void ec_mont_from(const struct ec_mont *mod, u64 *r, const u64 *a)
 
 	ec_mont_mul(mod, r, a, one);
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_mont_from);
 
 static __always_inline void mod_add_n(const u64 *m, u64 *r, const u64 *a,
 				      const u64 *b, unsigned int n)
@@ -201,6 +207,7 @@ void ec_mod_reduce_once(const struct ec_mont *mod, u64 *r, const u64 *a)
 {
 	final_sub(r, a, 0, mod->m, mod->limbs);
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_mod_reduce_once);
 
 static unsigned int exp_bit(const u64 *e, int i)
 {
@@ -254,6 +261,7 @@ void ec_mont_inv(const struct ec_mont *mod, u64 *r, const u64 *a)
 	memzero_explicit(odd, sizeof(odd));
 	memzero_explicit(acc, sizeof(acc));
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_mont_inv);
 
 /**
  * ec_limbs_lt_mask() - constant-time comparison
@@ -275,6 +283,7 @@ u64 ec_limbs_lt_mask(const u64 *a, const u64 *b, unsigned int n)
 	}
 	return port_opt_barrier_u64(0 - borrow);
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_limbs_lt_mask);
 
 /**
  * ec_limbs_zero_mask() - constant-time test for zero

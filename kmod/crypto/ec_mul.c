@@ -67,44 +67,52 @@ static __always_inline u64 digit_abs(s8 d, u64 *neg)
 	return (v ^ *neg) - *neg;
 }
 
-/* (x, y) = d * (row entry |d|), in constant time; garbage for d = 0 */
-static void comb_fetch(const struct ec_curve *c, u64 *x, u64 *y,
-		       const u64 *row, s8 d)
+/* x |= row[0..n) & m, y |= row[n..2n) & m for each entry: the scan */
+static __always_inline void comb_scan(u64 *x, u64 *y, const u64 *row,
+				      unsigned int entries, u64 abs,
+				      unsigned int n)
 {
-	unsigned int n = c->limbs, entries = 1U << (c->comb_w - 1), i, j;
-	u64 neg, abs = digit_abs(d, &neg), ny[EC_MAX_LIMBS];
-	static const u64 zero[EC_MAX_LIMBS];
+	u64 tx[EC_MAX_LIMBS] = {}, ty[EC_MAX_LIMBS] = {};
+	unsigned int i, j;
 
-	memset(x, 0, n * 8);
-	memset(y, 0, n * 8);
 	for (i = 0; i < entries; i++, row += 2 * n) {
 		u64 m = ct_eq_mask(abs, i + 1);
 
 		for (j = 0; j < n; j++) {
-			x[j] |= row[j] & m;
-			y[j] |= row[n + j] & m;
+			tx[j] |= row[j] & m;
+			ty[j] |= row[n + j] & m;
 		}
 	}
+	memcpy(x, tx, n * 8);
+	memcpy(y, ty, n * 8);
+}
+
+/* (x, y) = d * (row entry |d|), in constant time; garbage for d = 0 */
+static void comb_fetch(const struct ec_curve *c, u64 *x, u64 *y,
+		       const u64 *row, s8 d)
+{
+	unsigned int n = c->limbs, entries = 1U << (c->comb_w - 1);
+	u64 neg, abs = digit_abs(d, &neg), ny[EC_MAX_LIMBS];
+	static const u64 zero[EC_MAX_LIMBS];
+
+	if (n == 4)
+		comb_scan(x, y, row, entries, abs, 4);
+	else
+		comb_scan(x, y, row, entries, abs, 6);
 	ec_fe_sub(c, ny, zero, y);
 	ec_limbs_select(y, neg, ny, y, n);
 }
 
-/**
- * ec_mul_base() - constant-time multiplication of the generator
- * @c: the curve
- * @r: k G
- * @k: the scalar, @c->limbs limbs, below 2^(64 @c->limbs)
- */
-void ec_mul_base(const struct ec_curve *c, struct ec_point *r, const u64 *k)
+/* the fixed-base comb with complete additions throughout */
+static void mul_base_complete(const struct ec_curve *c, struct ec_point *r,
+			      const s8 *d)
 {
-	unsigned int n = c->limbs, s = c->comb_s, w = c->comb_w;
-	unsigned int row_len = (1U << (w - 1)) * 2 * n, q, i;
+	unsigned int s = c->comb_s, w = c->comb_w;
+	unsigned int row_len = (1U << (w - 1)) * 2 * c->limbs, q, i;
 	u64 x[EC_MAX_LIMBS], y[EC_MAX_LIMBS];
 	struct ec_point sum;
-	s8 d[EC_MAX_DIGITS];
 	int rr;
 
-	recode(d, c->comb_digits, k, n, w);
 	ec_point_set_infinity(c, r);
 	for (rr = s - 1; rr >= 0; rr--) {
 		if (rr != (int)s - 1)
@@ -120,10 +128,71 @@ void ec_mul_base(const struct ec_curve *c, struct ec_point *r, const u64 *k)
 					&sum, r);
 		}
 	}
-	memzero_explicit(d, sizeof(d));
 	memzero_explicit(x, sizeof(x));
 	memzero_explicit(y, sizeof(y));
 	memzero_explicit(&sum, sizeof(sum));
+}
+
+/*
+ * The fixed-base comb with rows in sequence (s = 1), adding all digits
+ * but the last with the incomplete Jacobian formulas. After digits
+ * 0 .. j - 1 the accumulator is a G with |a| < 2^(w j); digit j adds t G,
+ * t = d_j 2^(w j), 2^(w j) <= |t| < n / 2 (checked in ec.c). So a = +-t
+ * (mod n) would need a = +-t, impossible, and the formulas' exceptions
+ * P = +-Q cannot occur. The other one, the accumulator at infinity, is
+ * a = 0, i.e. all digits so far zero (the lowest non-zero signed digit of
+ * a zero sum would be a multiple of 2^w): tracked by a mask, the fetched
+ * point replacing the sum. The last digit, whose multiple may exceed
+ * n / 2, is added with the complete formulas.
+ */
+static void mul_base_jacobian(const struct ec_curve *c, struct ec_point *r,
+			      const s8 *d)
+{
+	unsigned int row_len = (1U << (c->comb_w - 1)) * 2 * c->limbs;
+	unsigned int last = c->comb_digits - 1, j;
+	u64 x[EC_MAX_LIMBS], y[EC_MAX_LIMBS], inf = ~0ULL, nz;
+	struct ec_point sum, pt;
+
+	ec_point_set_infinity(c, r);
+	memcpy(pt.z, c->p.one, sizeof(pt.z));
+	for (j = 0; j < last; j++) {
+		comb_fetch(c, x, y, c->comb + j * row_len, d[j]);
+		ec_jac_add_affine(c, &sum, r, x, y);
+		memcpy(pt.x, x, sizeof(x));
+		memcpy(pt.y, y, sizeof(y));
+		ec_point_select(c, &sum, inf, &pt, &sum);
+		nz = ~ct_is_zero_mask((u64)(s64)d[j]);
+		ec_point_select(c, r, nz, &sum, r);
+		inf &= ~nz;
+	}
+	ec_jac_to_proj(c, &sum, r);
+	ec_point_select(c, r, inf, r, &sum);	/* r is (0 : 1 : 0) then */
+	comb_fetch(c, x, y, c->comb + last * row_len, d[last]);
+	ec_point_add_affine(c, &sum, r, x, y);
+	ec_point_select(c, r, ~ct_is_zero_mask((u64)(s64)d[last]), &sum, r);
+	memzero_explicit(x, sizeof(x));
+	memzero_explicit(y, sizeof(y));
+	memzero_explicit(&sum, sizeof(sum));
+	memzero_explicit(&pt, sizeof(pt));
+}
+
+/**
+ * ec_mul_base() - constant-time multiplication of the generator
+ * @c: the curve
+ * @r: k G, projective
+ * @k: the scalar, @c->limbs limbs, below 2^(64 @c->limbs); below n when
+ *	the curve's comb uses incomplete additions (P-256)
+ */
+void ec_mul_base(const struct ec_curve *c, struct ec_point *r, const u64 *k)
+{
+	s8 d[EC_MAX_DIGITS];
+
+	recode(d, c->comb_digits, k, c->limbs, c->comb_w);
+	if (c->comb_jac)
+		mul_base_jacobian(c, r, d);
+	else
+		mul_base_complete(c, r, d);
+	memzero_explicit(d, sizeof(d));
 }
 
 /* r = d * tab[|d| - 1], the point at infinity for d = 0; constant time */

@@ -9,6 +9,10 @@
  * carries q, q (2^32 - 1) into the next limb plus that carry is q 2^32, and
  * the third limb of p is zero. All of it is branch-free.
  */
+#ifndef TLSHAKE_USERSPACE
+#include <kunit/visibility.h>
+#endif
+
 #include "ct.h"
 #include "ec.h"
 
@@ -19,109 +23,79 @@ static const u64 p256_p[4] = {
 	0xffffffffffffffffULL, P256_P1, 0, P256_P3
 };
 
-/*
- * A three-limb column accumulator (c0, c1, c2) for product scanning: each
- * column of the product and of the Montgomery reduction is summed in it.
- * The compares compile to carry-flag arithmetic (add/adc), not branches.
- */
-struct acc {
-	u64 c0, c1, c2;
+/* The running sum of a CIOS Montgomery product, as scalars. */
+struct p256_acc {
+	u64 t0, t1, t2, t3, t4;
 };
 
-/* acc += a b */
-static __always_inline void mac(struct acc *s, u64 a, u64 b)
+/* a b + t + c, low limb returned, high limb into c */
+static __always_inline u64 muladd(u64 a, u64 b, u64 t, u64 *c)
 {
-	u128 p = (u128)a * b;
-	u64 lo = (u64)p, hi = (u64)(p >> 64);
+	u128 x = (u128)a * b + t + *c;
 
-	s->c0 += lo;
-	hi += s->c0 < lo;
-	s->c1 += hi;
-	s->c2 += s->c1 < hi;
-}
-
-/* acc += 2 a b */
-static __always_inline void mac2(struct acc *s, u64 a, u64 b)
-{
-	u128 p = (u128)a * b;
-	u64 lo = (u64)p, hi = (u64)(p >> 64);
-
-	s->c2 += hi >> 63;
-	hi = (hi << 1) | (lo >> 63);
-	lo <<= 1;
-	s->c0 += lo;
-	hi += s->c0 < lo;
-	s->c1 += hi;
-	s->c2 += s->c1 < hi;
-}
-
-/* return the low limb and shift the accumulator down by one limb */
-static __always_inline u64 shift(struct acc *s)
-{
-	u64 r = s->c0;
-
-	s->c0 = s->c1;
-	s->c1 = s->c2;
-	s->c2 = 0;
-	return r;
+	*c = (u64)(x >> 64);
+	return (u64)x;
 }
 
 /*
- * End a column below R: its Montgomery quotient is q = c0 (p = -1 mod
- * 2^64), and c0 + q (2^64 - 1) = q 2^64, so adding q p_0 clears the low
- * limb and carries q.
+ * One step of coarsely integrated operand scanning: t += a b_i, then add
+ * q p with q = t0 (p = -1 mod 2^64) and shift down one limb. q (2^64 - 1)
+ * turns the low limb into a carry of q; with q (2^32 - 1) on the next limb
+ * that is q 2^32 there; p's third limb is zero; its top limb needs the one
+ * real multiplication.
  */
-static __always_inline u64 reduce_column(struct acc *s)
+static __always_inline void p256_step(struct p256_acc *s, const u64 *a,
+				      u64 bi)
 {
-	u64 q = s->c0;
+	u64 c = 0, q, t5;
+	u128 x;
 
-	s->c0 = s->c1 + q;
-	s->c1 = s->c2 + (s->c0 < q);
-	s->c2 = 0;
-	return q;
+	s->t0 = muladd(a[0], bi, s->t0, &c);
+	s->t1 = muladd(a[1], bi, s->t1, &c);
+	s->t2 = muladd(a[2], bi, s->t2, &c);
+	s->t3 = muladd(a[3], bi, s->t3, &c);
+	x = (u128)s->t4 + c;
+	s->t4 = (u64)x;
+	t5 = (u64)(x >> 64);
+
+	q = s->t0;
+	x = (u128)s->t1 + (q << 32);
+	s->t0 = (u64)x;
+	c = (u64)(x >> 64) + (q >> 32);
+	x = (u128)s->t2 + c;
+	s->t1 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)q * P256_P3 + s->t3 + c;
+	s->t2 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)s->t4 + c;
+	s->t3 = (u64)x;
+	s->t4 = t5 + (u64)(x >> 64);
 }
 
-/* r = t mod p for t = (t0..t3) + top 2^256 < 2p */
-static __always_inline void p256_final(u64 *r, const u64 *t, u64 top)
+/* r = t mod p for t = (t0..t3) + t4 2^256 < 2p */
+static __always_inline void p256_final(u64 *r, const struct p256_acc *s)
 {
-	u64 d[4], borrow = 0, take;
-	unsigned int i;
+	u64 d0, d1, d2, d3, br = 0, take;
+	u128 x;
 
-	for (i = 0; i < 4; i++) {
-		u128 x = (u128)t[i] - p256_p[i] - borrow;
-
-		d[i] = (u64)x;
-		borrow = (u64)(x >> 64) & 1;
-	}
-	take = port_opt_barrier_u64(ct_is_zero_mask(borrow) | (0 - top));
-	ec_limbs_select(r, take, d, t, 4);
-}
-
-/*
- * The upper half of a Montgomery product: columns 4..7 of the product
- * (already summed into @s by the caller for column 4), plus q p.
- */
-static __always_inline void p256_upper(u64 *r, struct acc *s, const u64 *q,
-				       const u64 *a, const u64 *b, bool sqr)
-{
-	u64 t[4];
-
-	mac(s, q[1], P256_P3);
-	mac(s, q[3], P256_P1);
-	t[0] = shift(s);
-	if (sqr) {
-		mac2(s, a[2], a[3]);
-	} else {
-		mac(s, a[2], b[3]);
-		mac(s, a[3], b[2]);
-	}
-	mac(s, q[2], P256_P3);
-	t[1] = shift(s);
-	mac(s, a[3], b[3]);
-	mac(s, q[3], P256_P3);
-	t[2] = shift(s);
-	t[3] = shift(s);
-	p256_final(r, t, s->c0);
+	x = (u128)s->t0 - p256_p[0];
+	d0 = (u64)x;
+	br = (u64)(x >> 64) & 1;
+	x = (u128)s->t1 - p256_p[1] - br;
+	d1 = (u64)x;
+	br = (u64)(x >> 64) & 1;
+	x = (u128)s->t2 - br;
+	d2 = (u64)x;
+	br = (u64)(x >> 64) & 1;
+	x = (u128)s->t3 - P256_P3 - br;
+	d3 = (u64)x;
+	br = (u64)(x >> 64) & 1;
+	take = port_opt_barrier_u64(ct_is_zero_mask(br) | (0 - s->t4));
+	r[0] = s->t0 ^ (take & (s->t0 ^ d0));
+	r[1] = s->t1 ^ (take & (s->t1 ^ d1));
+	r[2] = s->t2 ^ (take & (s->t2 ^ d2));
+	r[3] = s->t3 ^ (take & (s->t3 ^ d3));
 }
 
 /**
@@ -129,121 +103,176 @@ static __always_inline void p256_upper(u64 *r, struct acc *s, const u64 *q,
  * @r: a b R^-1 mod p (may alias)
  * @a: first factor, < p
  * @b: second factor, < p
- *
- * Product scanning with the reduction interleaved column by column
- * (p_2 = 0, so its products are left out).
  */
 void ec_p256_mul(u64 *r, const u64 *a, const u64 *b)
 {
-	struct acc s = {};
-	u64 q[4];
+	struct p256_acc s = {};
+	u64 av[4] = { a[0], a[1], a[2], a[3] };
 
-	mac(&s, a[0], b[0]);
-	q[0] = reduce_column(&s);
-	mac(&s, a[0], b[1]);
-	mac(&s, a[1], b[0]);
-	mac(&s, q[0], P256_P1);
-	q[1] = reduce_column(&s);
-	mac(&s, a[0], b[2]);
-	mac(&s, a[1], b[1]);
-	mac(&s, a[2], b[0]);
-	mac(&s, q[1], P256_P1);
-	q[2] = reduce_column(&s);
-	mac(&s, a[0], b[3]);
-	mac(&s, a[1], b[2]);
-	mac(&s, a[2], b[1]);
-	mac(&s, a[3], b[0]);
-	mac(&s, q[0], P256_P3);
-	mac(&s, q[2], P256_P1);
-	q[3] = reduce_column(&s);
-	mac(&s, a[1], b[3]);
-	mac(&s, a[2], b[2]);
-	mac(&s, a[3], b[1]);
-	p256_upper(r, &s, q, a, b, false);
+	p256_step(&s, av, b[0]);
+	p256_step(&s, av, b[1]);
+	p256_step(&s, av, b[2]);
+	p256_step(&s, av, b[3]);
+	p256_final(r, &s);
+}
+EXPORT_SYMBOL_IF_KUNIT(ec_p256_mul);
+
+/* a + b + carry; the compares compile to carry-flag arithmetic */
+static __always_inline u64 addc(u64 a, u64 b, u64 *carry)
+{
+	u64 s = a + *carry, c = s < a;
+
+	s += b;
+	*carry = c | (s < b);
+	return s;
+}
+
+/* a - b - borrow */
+static __always_inline u64 subb(u64 a, u64 b, u64 *borrow)
+{
+	u64 d = a - b, br = a < b, r = d - *borrow;
+
+	*borrow = br | (d < *borrow);
+	return r;
+}
+
+/* one reduction step on the low limbs of (t0..t3, t4): add q p, shift */
+static __always_inline void p256_redc_step(struct p256_acc *s)
+{
+	u64 q = s->t0, c;
+	u128 x;
+
+	x = (u128)s->t1 + (q << 32);
+	s->t0 = (u64)x;
+	c = (u64)(x >> 64) + (q >> 32);
+	x = (u128)s->t2 + c;
+	s->t1 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)q * P256_P3 + s->t3 + c;
+	s->t2 = (u64)x;
+	s->t3 = (u64)(x >> 64);
 }
 
 /**
  * ec_p256_sqr() - squaring in P-256's field
  * @r: a^2 R^-1 mod p (may alias)
  * @a: the operand, < p
+ *
+ * The products a_i a_j (i < j) once, doubled, plus the squares: 10
+ * multiplications instead of 16; then four reduction steps on the low
+ * half, added to the high half.
  */
 void ec_p256_sqr(u64 *r, const u64 *a)
 {
-	struct acc s = {};
-	u64 q[4];
+	u64 a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+	u64 t1, t2, t3, t4, t5, t6, t7, c, hi;
+	struct ec_acc s = {};
+	struct p256_acc lo;
+	u128 x;
 
-	mac(&s, a[0], a[0]);
-	q[0] = reduce_column(&s);
-	mac2(&s, a[0], a[1]);
-	mac(&s, q[0], P256_P1);
-	q[1] = reduce_column(&s);
-	mac2(&s, a[0], a[2]);
-	mac(&s, a[1], a[1]);
-	mac(&s, q[1], P256_P1);
-	q[2] = reduce_column(&s);
-	mac2(&s, a[0], a[3]);
-	mac2(&s, a[1], a[2]);
-	mac(&s, q[0], P256_P3);
-	mac(&s, q[2], P256_P1);
-	q[3] = reduce_column(&s);
-	mac2(&s, a[1], a[3]);
-	mac(&s, a[2], a[2]);
-	p256_upper(r, &s, q, a, a, true);
+	/* cross products a_i a_j, i < j, by columns */
+	ec_acc_mac(&s, a0, a1);
+	t1 = ec_acc_shift(&s);
+	ec_acc_mac(&s, a0, a2);
+	t2 = ec_acc_shift(&s);
+	ec_acc_mac(&s, a0, a3);
+	ec_acc_mac(&s, a1, a2);
+	t3 = ec_acc_shift(&s);
+	ec_acc_mac(&s, a1, a3);
+	t4 = ec_acc_shift(&s);
+	ec_acc_mac(&s, a2, a3);
+	t5 = ec_acc_shift(&s);
+	t6 = ec_acc_shift(&s);
+	/* doubled */
+	t7 = t6 >> 63;
+	t6 = t6 << 1 | t5 >> 63;
+	t5 = t5 << 1 | t4 >> 63;
+	t4 = t4 << 1 | t3 >> 63;
+	t3 = t3 << 1 | t2 >> 63;
+	t2 = t2 << 1 | t1 >> 63;
+	t1 <<= 1;
+	/* plus the squares */
+	x = (u128)a0 * a0;
+	lo.t0 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)t1 + c;
+	lo.t1 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)a1 * a1 + t2 + c;
+	lo.t2 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)t3 + c;
+	lo.t3 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)a2 * a2 + t4 + c;
+	t4 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)t5 + c;
+	t5 = (u64)x;
+	c = (u64)(x >> 64);
+	x = (u128)a3 * a3 + t6 + c;
+	t6 = (u64)x;
+	t7 += (u64)(x >> 64);
+	/* Montgomery-reduce the low half; its excess adds to the high */
+	p256_redc_step(&lo);
+	p256_redc_step(&lo);
+	p256_redc_step(&lo);
+	p256_redc_step(&lo);
+	c = 0;
+	lo.t0 = addc(lo.t0, t4, &c);
+	lo.t1 = addc(lo.t1, t5, &c);
+	lo.t2 = addc(lo.t2, t6, &c);
+	lo.t3 = addc(lo.t3, t7, &c);
+	hi = c;
+	lo.t4 = hi;
+	p256_final(r, &lo);
 }
+EXPORT_SYMBOL_IF_KUNIT(ec_p256_sqr);
 
-static void sqr_n(u64 *r, const u64 *a, unsigned int n)
+/**
+ * ec_p256_add() - addition in P-256's field
+ * @r: a + b mod p (may alias)
+ * @a: first operand, < p
+ * @b: second operand, < p
+ */
+void ec_p256_add(u64 *r, const u64 *a, const u64 *b)
 {
-	ec_p256_sqr(r, a);
-	while (--n)
-		ec_p256_sqr(r, r);
+	u64 t0, t1, t2, t3, c = 0, br = 0, d0, d1, d2, d3, take;
+
+	t0 = addc(a[0], b[0], &c);
+	t1 = addc(a[1], b[1], &c);
+	t2 = addc(a[2], b[2], &c);
+	t3 = addc(a[3], b[3], &c);
+	d0 = subb(t0, p256_p[0], &br);
+	d1 = subb(t1, p256_p[1], &br);
+	d2 = subb(t2, 0, &br);
+	d3 = subb(t3, P256_P3, &br);
+	/* keep t - p unless t < p: carry = 0 and the subtraction borrowed */
+	take = port_opt_barrier_u64((0 - c) | (br - 1));
+	r[0] = t0 ^ (take & (t0 ^ d0));
+	r[1] = t1 ^ (take & (t1 ^ d1));
+	r[2] = t2 ^ (take & (t2 ^ d2));
+	r[3] = t3 ^ (take & (t3 ^ d3));
 }
 
 /**
- * ec_p256_inv() - inversion in P-256's field
- * @r: a^-1 (Montgomery form), 0 for 0
- * @a: the operand, Montgomery form
- *
- * a^(p - 2) by a fixed addition chain (255 squarings, 13 multiplications);
- * p - 2 is, from the top, 32 ones, 31 zeros, a one, 96 zeros, 94 ones, a
- * zero and a one. x<k> below is a^(2^k - 1).
+ * ec_p256_sub() - subtraction in P-256's field
+ * @r: a - b mod p (may alias)
+ * @a: first operand, < p
+ * @b: second operand, < p
  */
-void ec_p256_inv(u64 *r, const u64 *a)
+void ec_p256_sub(u64 *r, const u64 *a, const u64 *b)
 {
-	u64 x2[4], x4[4], x8[4], x16[4], x30[4], acc[4];
+	u64 t0, t1, t2, t3, br = 0, c = 0, m;
 
-	sqr_n(x2, a, 1);
-	ec_p256_mul(x2, x2, a);
-	sqr_n(x4, x2, 2);
-	ec_p256_mul(x4, x4, x2);
-	sqr_n(x8, x4, 4);
-	ec_p256_mul(x8, x8, x4);
-	sqr_n(x16, x8, 8);
-	ec_p256_mul(x16, x16, x8);
-	sqr_n(x30, x16, 8);
-	ec_p256_mul(x30, x30, x8);
-	sqr_n(x30, x30, 4);
-	ec_p256_mul(x30, x30, x4);
-	sqr_n(x30, x30, 2);
-	ec_p256_mul(x30, x30, x2);
-	sqr_n(acc, x30, 2);
-	ec_p256_mul(x16, acc, x2);		/* x32 */
-
-	sqr_n(acc, x16, 32);			/* 32 ones, 31 zeros, a one */
-	ec_p256_mul(acc, acc, a);
-	sqr_n(acc, acc, 96);			/* 96 zeros */
-	sqr_n(acc, acc, 32);			/* 94 ones */
-	ec_p256_mul(acc, acc, x16);
-	sqr_n(acc, acc, 32);
-	ec_p256_mul(acc, acc, x16);
-	sqr_n(acc, acc, 30);
-	ec_p256_mul(acc, acc, x30);
-	sqr_n(acc, acc, 2);			/* a zero and a one */
-	ec_p256_mul(r, acc, a);
-
-	memzero_explicit(x2, sizeof(x2));
-	memzero_explicit(x4, sizeof(x4));
-	memzero_explicit(x8, sizeof(x8));
-	memzero_explicit(x16, sizeof(x16));
-	memzero_explicit(x30, sizeof(x30));
-	memzero_explicit(acc, sizeof(acc));
+	t0 = subb(a[0], b[0], &br);
+	t1 = subb(a[1], b[1], &br);
+	t2 = subb(a[2], b[2], &br);
+	t3 = subb(a[3], b[3], &br);
+	/* add p back if it borrowed */
+	m = port_opt_barrier_u64(0 - br);
+	r[0] = addc(t0, m & p256_p[0], &c);
+	r[1] = addc(t1, m & p256_p[1], &c);
+	r[2] = addc(t2, 0, &c);
+	r[3] = addc(t3, m & P256_P3, &c);
 }

@@ -294,8 +294,8 @@ static int sign_attempt(const struct ec_curve *c, struct sign_state *st)
 	 * s = k^-1 (e + r x) mod n. x is kept as x R, so a Montgomery
 	 * product with it, or with k^-1 R, is the plain product.
 	 */
-	ec_mont_to(&c->n, st->k, st->k);
-	ec_mont_inv(&c->n, st->k, st->k);		/* k^-1 R */
+	ec_mod_inv(&c->n, st->k, st->k);
+	ec_mont_to(&c->n, st->k, st->k);		/* k^-1 R */
 	ec_mont_mul(&c->n, st->t, st->r, st->x);	/* r x */
 	ec_mod_add(&c->n, st->t, st->t, st->e);	/* e + r x */
 	ec_mont_mul(&c->n, st->s, st->k, st->t);	/* k^-1 (e + r x) */
@@ -526,8 +526,8 @@ static int verify_point(const struct ec_curve *c, struct verify_state *v)
 {
 	int err;
 
-	ec_mont_to(&c->n, v->w, v->s);
-	ec_mont_inv(&c->n, v->w, v->w);
+	ec_mod_inv(&c->n, v->w, v->s);
+	ec_mont_to(&c->n, v->w, v->w);
 	ec_mont_mul(&c->n, v->u1, v->e, v->w);
 	ec_mont_mul(&c->n, v->u2, v->r, v->w);
 	ec_mul_base(c, &v->res, v->u1);

@@ -406,6 +406,77 @@ static void ecdsa_invalid_public_keys(struct kunit *test)
 				     k->sig, k->sig_len));
 }
 
+/* a random number below @m, with the edge values first */
+static void random_below(const struct ec_mont *m, u64 *a, int i)
+{
+	unsigned int n = m->limbs;
+
+	memset(a, 0, EC_MAX_LIMBS * 8);
+	if (i < 3) {
+		/* 1, m - 1, m - 2 */
+		if (i == 0) {
+			a[0] = 1;
+		} else {
+			memcpy(a, m->m, n * 8);
+			a[0] -= i;
+		}
+		return;
+	}
+	do {
+		get_random_bytes(a, n * 8);
+		ec_mod_reduce_once(m, a, a);
+	} while (!ec_limbs_lt_mask(a, m->m, n));
+}
+
+/*
+ * The constant-time safegcd inverse (used for signing) agrees with
+ * Fermat's a^(m - 2) on the fields and group orders of both curves.
+ */
+static void ec_inverse_matches_fermat(struct kunit *test)
+{
+	enum ec_curve_id c = *(const enum ec_curve_id *)test->param_value;
+	const struct ec_curve *curve = ec_curve_get(c);
+	const struct ec_mont *mods[] = { &curve->p, &curve->n };
+	u64 a[EC_MAX_LIMBS], r1[EC_MAX_LIMBS], r2[EC_MAX_LIMBS];
+	int m, i;
+
+	for (m = 0; m < ARRAY_SIZE(mods); m++) {
+		unsigned int n = mods[m]->limbs;
+
+		for (i = 0; i < 64; i++) {
+			random_below(mods[m], a, i);
+			ec_mod_inv(mods[m], r1, a);
+			ec_mont_to(mods[m], r2, a);
+			ec_mont_inv(mods[m], r2, r2);
+			ec_mont_from(mods[m], r2, r2);
+			KUNIT_EXPECT_MEMEQ_MSG(test, r1, r2, n * 8,
+					       "modulus %d, value %d", m, i);
+			/* and a a^-1 = 1 */
+			ec_mont_to(mods[m], r2, r1);
+			ec_mont_mul(mods[m], r2, r2, a);
+			KUNIT_EXPECT_EQ(test, 1ULL, r2[0]);
+		}
+		memset(a, 0, sizeof(a));
+		ec_mod_inv(mods[m], r1, a);
+		KUNIT_EXPECT_EQ(test, 0ULL, r1[0] | r1[1] | r1[n - 1]);
+	}
+}
+
+/* P-256's dedicated squaring agrees with its multiplication */
+static void ec_p256_sqr_matches_mul(struct kunit *test)
+{
+	const struct ec_curve *c = ec_curve_get(EC_P256);
+	u64 a[EC_MAX_LIMBS], r1[EC_MAX_LIMBS], r2[EC_MAX_LIMBS];
+	int i;
+
+	for (i = 0; i < 256; i++) {
+		random_below(&c->p, a, i);
+		ec_p256_sqr(r1, a);
+		ec_p256_mul(r2, a, a);
+		KUNIT_EXPECT_MEMEQ_MSG(test, r1, r2, 32, "value %d", i);
+	}
+}
+
 static struct kunit_case tlshake_ecdsa_cases[] = {
 	KUNIT_CASE_PARAM(ecdsa_rfc6979_known_answer, ecdsa_kat_gen_params),
 	KUNIT_CASE_PARAM(ec_public_from_private_known, ec_keypair_gen_params),
@@ -417,6 +488,8 @@ static struct kunit_case tlshake_ecdsa_cases[] = {
 	KUNIT_CASE(ecdsa_sign_errors),
 	KUNIT_CASE_PARAM(ecdsa_strict_der, der_gen_params),
 	KUNIT_CASE(ecdsa_invalid_public_keys),
+	KUNIT_CASE_PARAM(ec_inverse_matches_fermat, curve_gen_params),
+	KUNIT_CASE(ec_p256_sqr_matches_mul),
 	{}
 };
 

@@ -19,6 +19,7 @@ typedef uint64_t u64;
 typedef int8_t s8;
 typedef int32_t s32;
 typedef int64_t s64;
+typedef __int128 s128;
 typedef unsigned __int128 u128;
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

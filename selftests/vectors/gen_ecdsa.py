@@ -151,9 +151,21 @@ def rfc6979_vectors(ref):
                              sig=der_sig(int(sig["r"], 16),
                                          int(sig["s"], 16))))
     assert len(kats) == 12
+    # edge scalars of the fixed-base comb: long runs of zero digits (the
+    # accumulator stays at infinity), a lone top digit, the largest digit
+    # values, many negative digits
+    bits = {"P256": 256, "P384": 384}
     for name, c in CURVES.items():
-        for d, what in ((1, "d = 1"), (2, "d = 2"), (c["n"] - 1, "d = n - 1")):
-            pairs.append((name, d, point_mul(c, d, c["g"]), what))
+        b = bits[name]
+        edges = [(1, "1"), (2, "2"), (c["n"] - 1, "n - 1"),
+                 ((c["n"] - 1) // 2, "(n - 1) / 2"),
+                 (2**(b - 4), "2^%d" % (b - 4)), (2**(b - 5), "2^%d" % (b - 5)),
+                 (2**(b - 1), "2^%d" % (b - 1)),
+                 (2**(b - 4) - 1, "2^%d - 1" % (b - 4)),
+                 (2**b - 2**(b - 32), "2^%d - 2^%d" % (b, b - 32))]
+        for d, what in edges:
+            assert 0 < d < c["n"]
+            pairs.append((name, d, point_mul(c, d, c["g"]), "d = " + what))
     return kats, pairs
 
 
