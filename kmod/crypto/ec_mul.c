@@ -151,15 +151,14 @@ static void mul_base_jacobian(const struct ec_curve *c, struct ec_point *r,
 	unsigned int row_len = (1U << (c->comb_w - 1)) * 2 * c->limbs;
 	unsigned int last = c->comb_digits - 1, j;
 	u64 x[EC_MAX_LIMBS], y[EC_MAX_LIMBS], inf = ~0ULL, nz;
-	struct ec_point sum, pt;
+	struct ec_point sum, pt = {};
 
 	ec_point_set_infinity(c, r);
-	memcpy(pt.z, c->p.one, sizeof(pt.z));
+	memcpy(pt.z, c->p.one, c->limbs * 8);
 	for (j = 0; j < last; j++) {
-		comb_fetch(c, x, y, c->comb + j * row_len, d[j]);
-		ec_jac_add_affine(c, &sum, r, x, y);
-		memcpy(pt.x, x, sizeof(x));
-		memcpy(pt.y, y, sizeof(y));
+		comb_fetch(c, pt.x, pt.y, c->comb + j * row_len, d[j]);
+		ec_jac_add_affine(c, &sum, r, pt.x, pt.y);
+		/* from infinity, the sum is the fetched point (x, y, 1) */
 		ec_point_select(c, &sum, inf, &pt, &sum);
 		nz = ~ct_is_zero_mask((u64)(s64)d[j]);
 		ec_point_select(c, r, nz, &sum, r);

@@ -11,7 +11,7 @@
 #include "ct.h"
 #include "ecdsa.h"
 
-#define ROUNDS	8
+#define ROUNDS	32
 
 static int fail(const char *what, enum ec_curve_id c, int err)
 {

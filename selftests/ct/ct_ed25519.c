@@ -10,7 +10,7 @@
 #include "ct.h"
 #include "ed25519.h"
 
-#define ROUNDS	16
+#define ROUNDS	64
 
 int main(void)
 {
