@@ -7,7 +7,9 @@
  * its table row and keeping the wanted one with a mask, and negated with a
  * mask, so neither the memory addresses touched nor the branches taken
  * depend on the scalar. The additions are complete (ec.c), so a zero digit
- * or an intermediate point at infinity needs no special path either.
+ * or an intermediate point at infinity needs no special path either;
+ * P-256's fixed-base path, which uses faster incomplete additions for all
+ * digits but the last, shows below why their exceptions cannot occur.
  *
  * Fixed base G (signing, key derivation): a precomputed table of affine
  * multiples of G (gen_tables.py) turns k G into one mixed addition per

@@ -357,6 +357,8 @@ static int der_put_sig(const struct ec_curve *c, const u64 *r, const u64 *s,
  * directly, for the RFC's known-answer tests, the nonce depends only on
  * the key and the digest.
  *
+ * Context: process context; allocates its scratch with GFP_KERNEL.
+ *
  * Return: 0; -EINVAL for an unknown curve, a @dlen out of range or an
  * invalid private key; -EOVERFLOW if @sig is shorter than the signature
  * (ecdsa_sig_max_len() always suffices); -ENOMEM, or an error of the hash.
@@ -414,6 +416,8 @@ EXPORT_SYMBOL_IF_KUNIT(ecdsa_sign_rfc6979);
  *
  * The nonce is RFC 6979's, hedged with ec_scalar_len() fresh random bytes
  * as the additional data of its section 3.6.
+ *
+ * Context: process context; allocates its scratch with GFP_KERNEL.
  *
  * Return: as ecdsa_sign_rfc6979().
  */
@@ -550,6 +554,8 @@ static int verify_point(const struct ec_curve *c, struct verify_state *v)
  * The signature must be strict DER (minimal lengths and integers, no
  * trailing bytes) with 0 < r, s < n; BER variants that some verifiers
  * accept are refused. Public data: not constant-time.
+ *
+ * Context: process context; allocates its scratch with GFP_KERNEL.
  *
  * Return: 0 if the signature is valid; -EKEYREJECTED if it does not match;
  * -EBADMSG if it is malformed; -EINVAL for an unknown curve or an invalid

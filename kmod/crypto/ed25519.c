@@ -186,6 +186,8 @@ static int recompute_r(u8 *rb, struct ed25519_pt *a, const u8 *s,
  * Strict RFC 8032 5.1.7 verification with the cofactorless equation; see
  * the top of this file. Public data: not constant-time.
  *
+ * Context: process context; allocates its scratch with GFP_KERNEL.
+ *
  * Return: 0 if the signature is valid; -EKEYREJECTED if it does not match;
  * -EBADMSG if it is malformed (S >= L, R not a canonical point encoding);
  * -EINVAL if @pub is not a canonical encoding of a point of large order;
