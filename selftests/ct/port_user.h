@@ -16,8 +16,10 @@ typedef uint8_t u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
+typedef int8_t s8;
 typedef int32_t s32;
 typedef int64_t s64;
+typedef __int128 s128;
 typedef unsigned __int128 u128;
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
