@@ -82,6 +82,7 @@ const struct genl_split_ops tlshake_nl_ops[10] = {
 	},
 	{
 		.cmd	= TLSHAKE_CMD_CRED_GET,
+		.start	= tlshake_nl_cred_dump_start,
 		.dumpit	= tlshake_nl_cred_get_dumpit,
 		.flags	= GENL_CMD_CAP_DUMP,
 	},
@@ -115,6 +116,7 @@ const struct genl_split_ops tlshake_nl_ops[10] = {
 	},
 	{
 		.cmd	= TLSHAKE_CMD_TRUST_GET,
+		.start	= tlshake_nl_trust_dump_start,
 		.dumpit	= tlshake_nl_trust_get_dumpit,
 		.flags	= GENL_CMD_CAP_DUMP,
 	},

@@ -17,6 +17,9 @@ extern const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PUB + 1];
 /* Ops table for tlshake */
 extern const struct genl_split_ops tlshake_nl_ops[10];
 
+int tlshake_nl_cred_dump_start(struct netlink_callback *cb);
+int tlshake_nl_trust_dump_start(struct netlink_callback *cb);
+
 int tlshake_nl_cred_get_doit(struct sk_buff *skb, struct genl_info *info);
 int tlshake_nl_cred_get_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb);
