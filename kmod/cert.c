@@ -341,6 +341,7 @@ struct tlshake_cert *tlshake_cert_parse(const u8 *der, size_t len,
 	*why = NULL;
 	return cert;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_cert_parse);
 
 /**
  * tlshake_cert_free() - free a certificate from tlshake_cert_parse()
@@ -358,6 +359,7 @@ void tlshake_cert_free(struct tlshake_cert *cert)
 	kfree(cert->der);
 	kfree(cert);
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_cert_free);
 
 /**
  * tlshake_cert_parse_alert() - the alert for a certificate parse failure
@@ -374,3 +376,4 @@ u8 tlshake_cert_parse_alert(int err)
 		return TLSHAKE_ALERT_INTERNAL_ERROR;
 	return TLSHAKE_ALERT_BAD_CERTIFICATE;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_cert_parse_alert);

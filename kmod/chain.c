@@ -80,6 +80,7 @@ const char *tlshake_chain_reason_str(u8 reason)
 	return reason < TLSHAKE_CHAIN__NR ? chain_reasons[reason].text :
 					    "unknown";
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_chain_reason_str);
 
 struct chain_state {
 	const struct tlshake_chain_params *p;
@@ -94,13 +95,29 @@ struct chain_state {
 	u8 depth;
 };
 
-/* Remember a failure; a specific one beats "no path". */
+/* How telling a failure is: a specific one beats running out of depth,
+ * which beats finding no issuer.
+ */
+static int reason_rank(u8 reason)
+{
+	switch (reason) {
+	case TLSHAKE_CHAIN_OK:
+		return 0;
+	case TLSHAKE_CHAIN_UNKNOWN_ISSUER:
+		return 1;
+	case TLSHAKE_CHAIN_TOO_LONG:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* Remember the first of the most telling failures (the deepest "no
+ * issuer" is found first).
+ */
 static int chain_fail(struct chain_state *st, u8 reason, int at)
 {
-	if (st->reason == TLSHAKE_CHAIN_OK ||
-	    st->reason == TLSHAKE_CHAIN_UNKNOWN_ISSUER ||
-	    (st->reason == TLSHAKE_CHAIN_TOO_LONG &&
-	     reason != TLSHAKE_CHAIN_UNKNOWN_ISSUER)) {
+	if (reason_rank(reason) > reason_rank(st->reason)) {
 		st->reason = reason;
 		st->at = at;
 	}

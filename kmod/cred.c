@@ -62,6 +62,7 @@ void tlshake_cred_put(struct tlshake_cred *cred)
 {
 	tlshake_obj_put(&cred->obj);
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_cred_put);
 
 static int cred_parse_certs(struct tlshake_cred *cred,
 			    const struct tlshake_blob *certs, unsigned int n,

@@ -15,6 +15,7 @@
 #include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <kunit/visibility.h>
 
 #include "cert.h"
 #include "sig.h"
@@ -81,6 +82,7 @@ int tlshake_sigalg_from_scheme(u16 scheme, struct tlshake_sigalg *alg)
 	}
 	return -EINVAL;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sigalg_from_scheme);
 
 static unsigned int hash_len(u8 hash)
 {
@@ -136,6 +138,7 @@ bool tlshake_scheme_usable(u16 scheme, const struct tlshake_pubkey *pub,
 		return false;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_scheme_usable);
 
 static int sig_digest(u8 hash, const u8 *msg, size_t len, u8 *out)
 {
@@ -279,6 +282,7 @@ int tlshake_verify(const struct tlshake_pubkey *pub,
 		return sig_verify_ecdsa(pub, alg->hash, digest, sig, sig_len);
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_verify);
 
 /* Big-endian integer without its leading zero octets. */
 static const u8 *be_strip(const u8 *p, u32 *len)
@@ -400,6 +404,7 @@ struct tlshake_privkey *tlshake_privkey_new(const struct tlshake_key_parts *kp)
 	}
 	return key;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_new);
 
 /**
  * tlshake_privkey_free() - wipe and free a private key
@@ -410,6 +415,7 @@ void tlshake_privkey_free(struct tlshake_privkey *key)
 	if (key)
 		kfree_sensitive(key);
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_free);
 
 /**
  * tlshake_privkey_check_pub() - does a private key belong to a public key?
@@ -446,6 +452,7 @@ int tlshake_privkey_check_pub(const struct tlshake_privkey *key,
 		return -EKEYREJECTED;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_check_pub);
 
 /**
  * tlshake_sig_max_len() - longest signature a key makes
@@ -472,6 +479,7 @@ size_t tlshake_sig_max_len(const struct tlshake_privkey *key)
 		return 64;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_max_len);
 
 /**
  * tlshake_sign() - sign a message
@@ -492,3 +500,4 @@ int tlshake_sign(const struct tlshake_privkey *key,
 {
 	return -ENOPKG;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_sign);

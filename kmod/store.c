@@ -69,6 +69,7 @@ unsigned int tlshake_obj_users(struct tlshake_obj *obj)
 
 	return ref ? ref - 1 : 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_obj_users);
 
 /**
  * tlshake_store_net() - the store of a network namespace

@@ -60,6 +60,7 @@ void tlshake_trust_put(struct tlshake_trust *trust)
 {
 	tlshake_obj_put(&trust->obj);
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_trust_put);
 
 /**
  * tlshake_trust_new() - make a trust store (not yet published)

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
-#include <linux/tlshake.h>
+#include <linux/tlshake_nl.h>
 
 /* Exit codes, for scripts. */
 enum {
