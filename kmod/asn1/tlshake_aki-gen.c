@@ -24,16 +24,20 @@ static const unsigned char tlshake_aki_machine[] = {
 	[   2] =  ASN1_OP_MATCH_ACT_OR_SKIP,		// keyIdentifier
 	[   3] =  _tagn(CONT, PRIM,  0),
 	[   4] =  _action(ACT_tlshake_aki_note_kid),
-	[   5] =  ASN1_OP_MATCH,		// authorityCertIssuer
+	// AnyNames
+	[   5] =  ASN1_OP_MATCH_JUMP_OR_SKIP,		// authorityCertIssuer
 	[   6] =  _tagn(CONT, CONS,  1),
-	[   7] =   ASN1_OP_MATCH_ANY_OR_SKIP,
-	[   8] =  ASN1_OP_END_SEQ_OF,
-	[   9] =  _jump_target(7),
-	[  10] =  ASN1_OP_MATCH_OR_SKIP,		// authorityCertSerial
-	[  11] =  _tagn(CONT, PRIM,  2),
-	[  12] = ASN1_OP_END_SEQ_ACT,
-	[  13] = _action(ACT_tlshake_aki_note_whole),
-	[  14] = ASN1_OP_COMPLETE,
+	[   7] =  _jump_target(13),		// --> AnyNames
+	[   8] =  ASN1_OP_MATCH_OR_SKIP,		// authorityCertSerial
+	[   9] =  _tagn(CONT, PRIM,  2),
+	[  10] = ASN1_OP_END_SEQ_ACT,
+	[  11] = _action(ACT_tlshake_aki_note_whole),
+	[  12] = ASN1_OP_COMPLETE,
+
+	[  13] =  ASN1_OP_MATCH_ANY,
+	[  14] = ASN1_OP_END_SEQ_OF,
+	[  15] = _jump_target(13),
+	[  16] = ASN1_OP_RETURN,
 };
 
 const struct asn1_decoder tlshake_aki_decoder = {
