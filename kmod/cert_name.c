@@ -30,7 +30,7 @@ static void name_putc(struct name_ctx *ctx, char c)
 	if (ctx->full)
 		return;
 	if (ctx->len >= NAME_STR_MAX - 4) {
-		strcpy(ctx->buf + ctx->len, "...");
+		strscpy(ctx->buf + ctx->len, "...", NAME_STR_MAX - ctx->len);
 		ctx->len += 3;
 		ctx->full = true;
 		return;

@@ -9,6 +9,7 @@
  * "example.com" nor "a.b.example.com"). Partial wildcards ("w*.example.com")
  * match nothing, nor do wildcards over a single label ("*.com").
  */
+#include <linux/ctype.h>
 #include <linux/inet.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
@@ -31,7 +32,7 @@ static bool san_dns_match(const u8 *san, size_t san_len, const char *host,
 
 	if (san_len && san[san_len - 1] == '.')
 		san_len--;
-	if (!san_len || memchr(san, '*', san_len) == NULL)
+	if (!san_len || !memchr(san, '*', san_len))
 		return san_len == host_len && ascii_ieq(host, san, host_len);
 	/* "*." then at least two labels, and no other '*' */
 	if (san_len < 4 || san[0] != '*' || san[1] != '.' ||
@@ -45,12 +46,26 @@ static bool san_dns_match(const u8 *san, size_t san_len, const char *host,
 	       ascii_ieq(dot, san + 1, san_len - 1);
 }
 
+/* "192.0.2.01": leading zeros are octal to some parsers; not an address. */
+static bool ipv4_leading_zero(const char *s)
+{
+	bool octet_start = true;
+
+	for (; *s; s++) {
+		if (octet_start && s[0] == '0' && isdigit(s[1]))
+			return true;
+		octet_start = *s == '.';
+	}
+	return false;
+}
+
 static bool host_ip(const char *host, u8 *ip, size_t *ip_len)
 {
 	const char *end;
 	size_t len = strlen(host);
 
-	if (in4_pton(host, len, ip, -1, &end) && end == host + len) {
+	if (in4_pton(host, len, ip, -1, &end) && end == host + len &&
+	    !ipv4_leading_zero(host)) {
 		*ip_len = 4;
 		return true;
 	}

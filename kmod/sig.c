@@ -294,36 +294,45 @@ static const u8 *be_strip(const u8 *p, u32 *len)
 	return p;
 }
 
-/* The RSA components, as sig.h lists them, with their lengths. */
-#define RSA_PARTS(kp)							\
-	{ &(kp)->n, &(kp)->n_len }, { &(kp)->e, &(kp)->e_len },		\
-	{ &(kp)->d, &(kp)->d_len }, { &(kp)->p, &(kp)->p_len },		\
-	{ &(kp)->q, &(kp)->q_len }, { &(kp)->dp, &(kp)->dp_len },	\
-	{ &(kp)->dq, &(kp)->dq_len }, { &(kp)->qinv, &(kp)->qinv_len }
-
-struct key_part {
-	const u8 **p;
-	u32 *len;
+/* The RSA components, in the order sig.h lists them. */
+static const struct {
+	size_t p, len;
+} rsa_fields[] = {
+#define RSA_FIELD(x) { offsetof(struct tlshake_key_parts, x),		\
+		       offsetof(struct tlshake_key_parts, x##_len) }
+	RSA_FIELD(n), RSA_FIELD(e), RSA_FIELD(d), RSA_FIELD(p), RSA_FIELD(q),
+	RSA_FIELD(dp), RSA_FIELD(dq), RSA_FIELD(qinv),
+#undef RSA_FIELD
 };
+
+static const u8 **rsa_part(struct tlshake_key_parts *kp, int i, u32 **len)
+{
+	*len = (u32 *)((u8 *)kp + rsa_fields[i].len);
+	return (const u8 **)((u8 *)kp + rsa_fields[i].p);
+}
 
 static int rsa_parts_check(const struct tlshake_key_parts *kp)
 {
 	struct tlshake_key_parts c = *kp;
-	struct key_part parts[] = { RSA_PARTS(&c) };
-	u32 bits;
+	const u8 **p;
+	u32 bits, *len;
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(parts); i++) {
-		*parts[i].p = be_strip(*parts[i].p, parts[i].len);
-		if (!*parts[i].len)
+	for (i = 0; i < ARRAY_SIZE(rsa_fields); i++) {
+		p = rsa_part(&c, i, &len);
+		*p = be_strip(*p, len);
+		if (!*len)
 			return -EINVAL;
 	}
 	bits = (c.n_len - 1) * 8 + fls(c.n[0]);
 	if (bits < SIG_RSA_PRIV_MIN_BITS || bits > SIG_RSA_PRIV_MAX_BITS)
 		return -EOPNOTSUPP;
-	for (i = 1; i < ARRAY_SIZE(parts); i++)
-		if (*parts[i].len > c.n_len)
+	/* nothing is longer than the modulus */
+	for (i = 1; i < ARRAY_SIZE(rsa_fields); i++) {
+		rsa_part(&c, i, &len);
+		if (*len > c.n_len)
 			return -EINVAL;
+	}
 	return c.e[c.e_len - 1] & 1 ? 0 : -EINVAL;
 }
 
@@ -392,11 +401,14 @@ struct tlshake_privkey *tlshake_privkey_new(const struct tlshake_key_parts *kp)
 	key->parts = *kp;
 	p = key->data;
 	if (kp->type == TLSHAKE_KEY_RSA) {
-		struct key_part parts[] = { RSA_PARTS(&key->parts) };
+		const u8 **part;
+		u32 *len;
 		int i;
 
-		for (i = 0; i < ARRAY_SIZE(parts); i++)
-			p = part_copy(p, parts[i].p, *parts[i].len);
+		for (i = 0; i < ARRAY_SIZE(rsa_fields); i++) {
+			part = rsa_part(&key->parts, i, &len);
+			p = part_copy(p, part, *len);
+		}
 		key->parts.ec_d = NULL;
 		key->parts.ec_d_len = 0;
 	} else {

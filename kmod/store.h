@@ -69,7 +69,7 @@ struct tlshake_obj {
  * @gen: changes so far, for consistent netlink dumps
  */
 struct tlshake_store {
-	struct mutex lock;
+	struct mutex lock;	/* serializes changes */
 	struct list_head objs[TLSHAKE_STORE_NKINDS];
 	unsigned int count[TLSHAKE_STORE_NKINDS];
 	unsigned int gen;

@@ -156,7 +156,7 @@ FIXTURE_VARIANT_ADD(creds, ed25519) {
 };
 
 /* add, list, replace, delete */
-TEST_F(creds, lifecycle)
+TEST_F_TIMEOUT(creds, lifecycle, 600)
 {
 	const char *l = variant->leaf, *i = variant->inter;
 	char kt[64];
@@ -189,7 +189,7 @@ TEST_F(creds, lifecycle)
 }
 
 /* a key that is not the leaf's is refused */
-TEST_F(creds, key_mismatch)
+TEST_F_TIMEOUT(creds, key_mismatch, 600)
 {
 	const char *l = variant->leaf;
 	const char *other = strstr(l, "rsa") ? "inter_rsa" : "inter_ec";
@@ -217,7 +217,7 @@ FIXTURE_TEARDOWN(files)
 }
 
 /* PEM and DER, PKCS#8 (also encrypted), SEC1, PKCS#1, bundles */
-TEST_F(files, key_formats)
+TEST_F_TIMEOUT(files, key_formats, 600)
 {
 	EXPECT_EQ(0, CTL("cred add der --cert " PKI "/leaf_ec.pem --key " PKI
 			 "/leaf_ec.der"));
@@ -263,7 +263,7 @@ TEST_F(files, key_formats)
 }
 
 /* changes need CAP_NET_ADMIN in the netns's owning user namespace */
-TEST_F(files, permissions)
+TEST_F_TIMEOUT(files, permissions, 600)
 {
 	ASSERT_EQ(0, CTL("cred add mine --cert " PKI "/leaf_ec.pem --key " PKI
 			 "/leaf_ec.key"));
@@ -282,7 +282,7 @@ TEST_F(files, permissions)
 }
 
 /* a credential in one netns is invisible in another */
-TEST_F(files, netns_isolation)
+TEST_F_TIMEOUT(files, netns_isolation, 600)
 {
 	ASSERT_EQ(0, CTL("cred add here --cert " PKI "/leaf_ec.pem --key " PKI
 			 "/leaf_ec.key"));
@@ -298,7 +298,7 @@ TEST_F(files, netns_isolation)
 }
 
 /* the kernel's own netlink client, ynl, works with the spec */
-TEST_F(files, ynl_cli)
+TEST_F_TIMEOUT(files, ynl_cli, 600)
 {
 	const char *cli = TLSHAKE_KSRC "/tools/net/ynl/cli.py";
 	struct stat st;
@@ -454,7 +454,7 @@ static void put_ec_key(struct nlmsghdr *nlh, int type, size_t priv_len)
 	mnl_attr_nest_end(nlh, nest);
 }
 
-TEST_F(raw, malformed)
+TEST_F_TIMEOUT(raw, malformed, 600)
 {
 	struct raw *r = self->r;
 	static unsigned char big[TLSHAKE_CERT_LEN_MAX + 1];
@@ -632,7 +632,7 @@ static bool bn_found(const struct capture *c, EVP_PKEY *k, const char *p)
 }
 
 /* No operation ever returns key material. */
-TEST_F(raw, no_key_in_dumps)
+TEST_F_TIMEOUT(raw, no_key_in_dumps, 600)
 {
 	static const char *const rsa_priv[] = {
 		OSSL_PKEY_PARAM_RSA_D, OSSL_PKEY_PARAM_RSA_FACTOR1,

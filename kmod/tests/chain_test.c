@@ -304,7 +304,8 @@ static void chain_name(struct kunit *test)
 }
 
 static struct kunit_case chain_test_cases[] = {
-	KUNIT_CASE_PARAM(chain_verify, chain_gen_params),
+	KUNIT_CASE_PARAM_ATTR(chain_verify, chain_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE(chain_bad_signature),
 	KUNIT_CASE(chain_bad_rsa_signature),
 	KUNIT_CASE(chain_leaf_is_anchor),

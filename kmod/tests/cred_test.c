@@ -35,7 +35,7 @@ static void blobs(struct kunit *test, const char *const *names,
 static struct tlshake_cred *make_cred(struct kunit *test, const char *leaf,
 				      const char *key, const char *pub_name)
 {
-	const char *names[] = { leaf, "inter_ec", NULL };
+	const char *const names[] = { leaf, "inter_ec", NULL };
 	struct tlshake_blob certs[2], pub = { };
 	struct tlshake_key_parts kp;
 	unsigned int n;
@@ -102,27 +102,29 @@ static void cred_bad_input(struct kunit *test)
 	static const u8 junk[] = { 0x30, 0x03, 0x02, 0x01, 0x01 };
 	struct tlshake_blob certs[TLSHAKE_CHAIN_CERTS_MAX + 1];
 	const struct tlshake_test_blob *b = tlshake_test_pki(test, "leaf_rsa");
+	struct tlshake_trust *trust;
+	struct tlshake_cred *cred;
 	struct tlshake_key_parts kp;
 	int i;
 
 	tlshake_test_key(test, "leaf_rsa", &kp);
 	for (i = 0; i < ARRAY_SIZE(certs); i++)
 		certs[i] = (struct tlshake_blob){ b->data, b->len };
-	KUNIT_EXPECT_EQ(test, -E2BIG, PTR_ERR(tlshake_cred_new(
-			"c", certs, ARRAY_SIZE(certs), &kp, NULL, NULL)));
-	KUNIT_EXPECT_EQ(test, -EINVAL, PTR_ERR(tlshake_cred_new(
-			"c", certs, 0, &kp, NULL, NULL)));
+	cred = tlshake_cred_new("c", certs, ARRAY_SIZE(certs), &kp, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -E2BIG);
+	cred = tlshake_cred_new("c", certs, 0, &kp, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EINVAL);
 	certs[1] = (struct tlshake_blob){ junk, sizeof(junk) };
-	KUNIT_EXPECT_EQ(test, -EBADMSG, PTR_ERR(tlshake_cred_new(
-			"c", certs, 2, &kp, NULL, NULL)));
+	cred = tlshake_cred_new("c", certs, 2, &kp, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EBADMSG);
 	b = tlshake_test_pki(test, "leaf_critical");
 	certs[0] = (struct tlshake_blob){ b->data, b->len };
-	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP, PTR_ERR(tlshake_cred_new(
-			"c", certs, 1, &kp, NULL, NULL)));
-	KUNIT_EXPECT_EQ(test, -E2BIG, PTR_ERR(tlshake_trust_new(
-			"t", certs, TLSHAKE_ANCHORS_MAX + 1, NULL)));
-	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP, PTR_ERR(tlshake_trust_new(
-			"t", certs, 1, NULL)));
+	cred = tlshake_cred_new("c", certs, 1, &kp, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EOPNOTSUPP);
+	trust = tlshake_trust_new("t", certs, TLSHAKE_ANCHORS_MAX + 1, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(trust), -E2BIG);
+	trust = tlshake_trust_new("t", certs, 1, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(trust), -EOPNOTSUPP);
 }
 
 /* Objects with a destructor that counts, to see when they are freed. */
@@ -167,6 +169,7 @@ static void store_replace_delete(struct kunit *test)
 	struct tlshake_store *st = kunit_kzalloc(test, sizeof(*st), GFP_KERNEL);
 	struct tlshake_obj *a, *b, *held, *got;
 	atomic_t freed = ATOMIC_INIT(0);
+	int err;
 
 	KUNIT_ASSERT_NOT_NULL(test, st);
 	tlshake_store_init(st);
@@ -183,8 +186,8 @@ static void store_replace_delete(struct kunit *test)
 	KUNIT_ASSERT_PTR_EQ(test, held, a);
 	KUNIT_EXPECT_EQ(test, tlshake_obj_users(a), 1);
 	b = counted(test, "x", &freed);
-	KUNIT_ASSERT_EQ(test, 0, tlshake_store_replace(st, TLSHAKE_STORE_CRED,
-						       b));
+	err = tlshake_store_replace(st, TLSHAKE_STORE_CRED, b);
+	KUNIT_ASSERT_EQ(test, err, 0);
 	got = tlshake_store_get(st, TLSHAKE_STORE_CRED, "x");
 	KUNIT_EXPECT_PTR_EQ(test, got, b);
 	tlshake_obj_put(got);
@@ -206,8 +209,8 @@ static void store_replace_delete(struct kunit *test)
 	wait_frees(test, &freed, 2);
 
 	a = counted(test, "y", &freed);
-	KUNIT_EXPECT_EQ(test, -ENOENT, tlshake_store_replace(
-				st, TLSHAKE_STORE_CRED, a));
+	err = tlshake_store_replace(st, TLSHAKE_STORE_CRED, a);
+	KUNIT_EXPECT_EQ(test, err, -ENOENT);
 	tlshake_obj_put(a);
 	wait_frees(test, &freed, 3);
 
@@ -228,9 +231,9 @@ static void store_limit(struct kunit *test)
 	tlshake_store_init(st);
 	for (i = 0; i < TLSHAKE_STORE_MAX_OBJS; i++) {
 		snprintf(name, sizeof(name), "o%d", i);
-		KUNIT_ASSERT_EQ(test, 0, tlshake_store_add(
-				st, TLSHAKE_STORE_TRUST, counted(test, name,
-								 &freed)));
+		o = counted(test, name, &freed);
+		KUNIT_ASSERT_EQ(test, 0, tlshake_store_add(st, TLSHAKE_STORE_TRUST,
+							   o));
 	}
 	o = counted(test, "one too many", &freed);
 	KUNIT_EXPECT_EQ(test, -ENOSPC, tlshake_store_add(st, TLSHAKE_STORE_TRUST,

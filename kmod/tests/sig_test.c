@@ -13,21 +13,25 @@
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
+#define SCHEME(s)		TLSHAKE_SIG_##s
+#define USABLE(s, key, tls13)	tlshake_scheme_usable(SCHEME(s), key, tls13)
+
 static void sig_schemes(struct kunit *test)
 {
 	struct tlshake_sigalg alg;
+	u16 scheme;
 
-	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(
-				TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, &alg));
+	scheme = SCHEME(ECDSA_SECP384R1_SHA384);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(scheme, &alg));
 	KUNIT_EXPECT_EQ(test, alg.key, TLSHAKE_KEY_EC_P384);
 	KUNIT_EXPECT_EQ(test, alg.hash, TLSHAKE_HASH_SHA384);
 	KUNIT_EXPECT_EQ(test, alg.pad, TLSHAKE_PAD_ECDSA);
-	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(
-				TLSHAKE_SIG_RSA_PSS_RSAE_SHA512, &alg));
+	scheme = SCHEME(RSA_PSS_RSAE_SHA512);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(scheme, &alg));
 	KUNIT_EXPECT_EQ(test, alg.pad, TLSHAKE_PAD_PSS);
 	KUNIT_EXPECT_EQ(test, alg.hash, TLSHAKE_HASH_SHA512);
-	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(TLSHAKE_SIG_ED25519,
-							     &alg));
+	scheme = SCHEME(ED25519);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(scheme, &alg));
 	KUNIT_EXPECT_EQ(test, alg.pad, TLSHAKE_PAD_EDDSA);
 	/* rsa_pkcs1_sha1, ecdsa_sha1, unassigned */
 	KUNIT_EXPECT_EQ(test, -EINVAL, tlshake_sigalg_from_scheme(0x0201, &alg));
@@ -44,27 +48,17 @@ static void sig_scheme_usable(struct kunit *test)
 	p384 = &tlshake_test_cert(test, "leaf_p384")->pub;
 	ed = &tlshake_test_cert(test, "leaf_ed25519")->pub;
 
-	KUNIT_EXPECT_TRUE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_RSA_PSS_RSAE_SHA256, rsa, true));
-	KUNIT_EXPECT_FALSE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_RSA_PKCS1_SHA256, rsa, true));
-	KUNIT_EXPECT_TRUE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_RSA_PKCS1_SHA256, rsa, false));
-	KUNIT_EXPECT_TRUE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_ECDSA_SECP256R1_SHA256, p256, true));
+	KUNIT_EXPECT_TRUE(test, USABLE(RSA_PSS_RSAE_SHA256, rsa, true));
+	KUNIT_EXPECT_FALSE(test, USABLE(RSA_PKCS1_SHA256, rsa, true));
+	KUNIT_EXPECT_TRUE(test, USABLE(RSA_PKCS1_SHA256, rsa, false));
+	KUNIT_EXPECT_TRUE(test, USABLE(ECDSA_SECP256R1_SHA256, p256, true));
 	/* TLS 1.3 binds the curve, TLS 1.2 does not */
-	KUNIT_EXPECT_FALSE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, p256, true));
-	KUNIT_EXPECT_TRUE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, p256, false));
-	KUNIT_EXPECT_TRUE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_ECDSA_SECP384R1_SHA384, p384, true));
-	KUNIT_EXPECT_FALSE(test, tlshake_scheme_usable(
-				TLSHAKE_SIG_ECDSA_SECP256R1_SHA256, rsa, false));
-	KUNIT_EXPECT_TRUE(test, tlshake_scheme_usable(TLSHAKE_SIG_ED25519, ed,
-						      true));
-	KUNIT_EXPECT_FALSE(test, tlshake_scheme_usable(TLSHAKE_SIG_ED25519,
-						       p256, true));
+	KUNIT_EXPECT_FALSE(test, USABLE(ECDSA_SECP384R1_SHA384, p256, true));
+	KUNIT_EXPECT_TRUE(test, USABLE(ECDSA_SECP384R1_SHA384, p256, false));
+	KUNIT_EXPECT_TRUE(test, USABLE(ECDSA_SECP384R1_SHA384, p384, true));
+	KUNIT_EXPECT_FALSE(test, USABLE(ECDSA_SECP256R1_SHA256, rsa, false));
+	KUNIT_EXPECT_TRUE(test, USABLE(ED25519, ed, true));
+	KUNIT_EXPECT_FALSE(test, USABLE(ED25519, p256, true));
 	KUNIT_EXPECT_FALSE(test, tlshake_scheme_usable(0x0201, rsa, false));
 }
 
