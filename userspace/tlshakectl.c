@@ -127,8 +127,9 @@ static int parse_obj_opts(int argc, char **argv, bool cred,
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	optind = 0;	/* reinitialize getopt (main() parsed in "+" mode) */
+	/* options and the name in any order */
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 		case 'a':
