@@ -10,6 +10,7 @@
  * constant-time code in kmod/crypto/; until it is wired in, the functions
  * below that would call it return -ENOPKG.
  */
+#include <linux/types.h>
 #include <crypto/hash.h>
 #include <crypto/sig.h>
 #include <linux/err.h>
@@ -17,6 +18,7 @@
 #include <linux/string.h>
 #include <kunit/visibility.h>
 
+#include "asn1/tlshake_ecdsasig-gen.h"
 #include "cert.h"
 #include "sig.h"
 
@@ -195,12 +197,63 @@ static int sig_verify_pkcs1(const struct tlshake_pubkey *pub, u8 hash,
 				 hash_len(hash), sig, sig_len);
 }
 
+/* Length octets of a DER TLV (X.690 10.1): the fewest that fit. */
+static size_t der_hdrlen(size_t vlen)
+{
+	return vlen < 0x80 ? 2 : vlen < 0x100 ? 3 : 4;
+}
+
+struct ecdsasig_ctx {
+	const u8 *data;
+	size_t len;
+	bool der;
+};
+
+int tlshake_ecdsasig_note_int(void *context, size_t hdrlen, unsigned char tag,
+			      const void *value, size_t vlen)
+{
+	struct ecdsasig_ctx *ctx = context;
+	const u8 *v = value;
+
+	/* positive, minimal, not zero */
+	if (hdrlen != der_hdrlen(vlen) || !vlen || (v[0] & 0x80) ||
+	    (!v[0] && (vlen == 1 || !(v[1] & 0x80))))
+		ctx->der = false;
+	return 0;
+}
+
+int tlshake_ecdsasig_note_whole(void *context, size_t hdrlen,
+				unsigned char tag, const void *value,
+				size_t vlen)
+{
+	struct ecdsasig_ctx *ctx = context;
+
+	if (hdrlen != der_hdrlen(vlen) || value != ctx->data + hdrlen ||
+	    hdrlen + vlen != ctx->len)
+		ctx->der = false;
+	return 0;
+}
+
+/*
+ * The kernel decodes ECDSA signatures as BER: refuse other encodings of a
+ * valid signature (malleability), as RFC 8446 asks for DER.
+ */
+static bool ecdsa_sig_is_der(const u8 *sig, size_t len)
+{
+	struct ecdsasig_ctx ctx = { .data = sig, .len = len, .der = true };
+
+	return !asn1_ber_decoder(&tlshake_ecdsasig_decoder, &ctx, sig, len) &&
+	       ctx.der;
+}
+
 static int sig_verify_ecdsa(const struct tlshake_pubkey *pub, u8 hash,
 			    const u8 *digest, const u8 *sig, size_t sig_len)
 {
 	const char *name = pub->type == TLSHAKE_KEY_EC_P256 ?
 			   "ecdsa-nist-p256" : "ecdsa-nist-p384";
 
+	if (!ecdsa_sig_is_der(sig, sig_len))
+		return -EKEYREJECTED;
 	return sig_verify_kernel(name, pub->key, pub->key_len, digest,
 				 hash_len(hash), sig, sig_len);
 }

@@ -322,14 +322,38 @@ TEST_F_TIMEOUT(files, ynl_cli, 600)
 struct raw {
 	struct mnl_socket *nl;
 	uint16_t family;
+	uint32_t monitor;	/* multicast group */
 	unsigned int seq;
 	char buf[1 << 20];
 };
 
+static void raw_mcast_groups(const struct nlattr *groups, struct raw *r)
+{
+	const struct nlattr *g, *a;
+
+	mnl_attr_for_each_nested(g, groups) {
+		const char *name = NULL;
+		uint32_t id = 0;
+
+		mnl_attr_for_each_nested(a, g) {
+			if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_NAME)
+				name = mnl_attr_get_str(a);
+			if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_ID)
+				id = mnl_attr_get_u32(a);
+		}
+		if (name && !strcmp(name, TLSHAKE_MCGRP_MONITOR))
+			r->monitor = id;
+	}
+}
+
 static int raw_family_attr(const struct nlattr *a, void *data)
 {
+	struct raw *r = data;
+
 	if (mnl_attr_get_type(a) == CTRL_ATTR_FAMILY_ID)
-		*(uint16_t *)data = mnl_attr_get_u16(a);
+		r->family = mnl_attr_get_u16(a);
+	if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GROUPS)
+		raw_mcast_groups(a, r);
 	return MNL_CB_OK;
 }
 
@@ -386,7 +410,7 @@ static int raw_open(struct raw *r)
 		   sizeof(size));
 	nlh = raw_msg(r, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, TLSHAKE_GENL_NAME);
-	return raw_talk(r, nlh, raw_family_cb, &r->family) ?: !r->family;
+	return raw_talk(r, nlh, raw_family_cb, r) ?: !r->family;
 }
 
 static unsigned char *slurp_der(const char *name, size_t *len)
@@ -676,6 +700,54 @@ TEST_F_TIMEOUT(raw, no_key_in_dumps, 600)
 	EXPECT_FALSE(contains_any(&cap, seed, seed_len));
 	EVP_PKEY_free(rsa);
 	EVP_PKEY_free(ec);
+	EVP_PKEY_free(ed);
+	free(cap.buf);
+}
+
+/* Changes are announced on the monitor group, without key material. */
+TEST_F_TIMEOUT(raw, notifications, 600)
+{
+	static const uint8_t want[] = {
+		TLSHAKE_CMD_CRED_ADD_NTF, TLSHAKE_CMD_CRED_CHANGE_NTF,
+		TLSHAKE_CMD_CRED_DEL_NTF, TLSHAKE_CMD_TRUST_ADD_NTF,
+	};
+	struct raw *r = self->r;
+	struct capture cap = { };
+	unsigned char fp[32], seed[32];
+	size_t seed_len = sizeof(seed);
+	struct nlmsghdr *nlh;
+	EVP_PKEY *ed;
+	ssize_t len;
+	unsigned int i;
+
+	ASSERT_NE(0, r->monitor);
+	ASSERT_EQ(0, mnl_socket_setsockopt(r->nl, NETLINK_ADD_MEMBERSHIP,
+					   &r->monitor, sizeof(r->monitor)));
+	ASSERT_EQ(0, CTL("cred add n --cert " PKI "/leaf_ed25519.pem --key "
+			 PKI "/leaf_ed25519.key"));
+	ASSERT_EQ(0, CTL("cred replace n --cert " PKI "/leaf_ec.pem --key "
+			 PKI "/leaf_ec.key"));
+	ASSERT_EQ(0, CTL("cred del n"));
+	ASSERT_EQ(0, CTL("trust add t --anchor " PKI "/root_ec.pem"));
+	for (i = 0; i < sizeof(want); i++) {
+		const struct genlmsghdr *g;
+
+		len = recv(mnl_socket_get_fd(r->nl), r->buf, sizeof(r->buf),
+			   MSG_DONTWAIT);
+		ASSERT_GT(len, 0);
+		nlh = (struct nlmsghdr *)r->buf;
+		ASSERT_EQ(r->family, nlh->nlmsg_type);
+		g = mnl_nlmsg_get_payload(nlh);
+		EXPECT_EQ(want[i], g->cmd);
+		capture_cb(nlh, &cap);
+	}
+	/* the EC leaf's fingerprint is in the change notification */
+	SHA256(self->der, self->der_len, fp);
+	EXPECT_TRUE(contains(&cap, fp, sizeof(fp)));
+	ed = read_key("leaf_ed25519");
+	ASSERT_NE(NULL, ed);
+	ASSERT_EQ(1, EVP_PKEY_get_raw_private_key(ed, seed, &seed_len));
+	EXPECT_FALSE(contains_any(&cap, seed, seed_len));
 	EVP_PKEY_free(ed);
 	free(cap.buf);
 }

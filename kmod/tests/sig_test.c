@@ -10,6 +10,7 @@
 #include "cert.h"
 #include "pki.h"
 #include "sig.h"
+#include "vectors/sig-gen.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
@@ -190,6 +191,54 @@ static void sig_privkey_bad(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, PTR_ERR(tlshake_privkey_new(&kp)), -EINVAL);
 }
 
+static const char *const wycheproof_algs[] = {
+	"ecdsa_p256_sha256", "ecdsa_p384_sha384", "rsa2048_pkcs1_sha256",
+};
+
+static void wycheproof_desc(const char *const *alg, char *desc)
+{
+	strscpy(desc, *alg, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(wycheproof, wycheproof_algs, wycheproof_desc);
+
+/* Wycheproof: every valid signature verifies, no invalid one does. */
+static void sig_wycheproof(struct kunit *test)
+{
+	const char *alg_name = *(const char *const *)test->param_value;
+	unsigned int g, i, cases = 0;
+
+	for (g = 0; g < ARRAY_SIZE(sig_vector_groups); g++) {
+		const struct sig_vector_group *grp = &sig_vector_groups[g];
+		struct tlshake_pubkey pub = {
+			.type = grp->key_type, .bits = grp->bits,
+			.key = (const u8 *)grp->key, .key_len = grp->key_len,
+		};
+		struct tlshake_sigalg alg = {
+			.key = grp->key_type, .hash = grp->hash, .pad = grp->pad,
+		};
+
+		if (strcmp(grp->name, alg_name))
+			continue;
+		for (i = 0; i < grp->n; i++) {
+			const struct sig_vector *v = &grp->v[i];
+			int err = tlshake_verify(&pub, &alg, (const u8 *)v->msg,
+						 v->msg_len, (const u8 *)v->sig,
+						 v->sig_len);
+
+			cases++;
+			KUNIT_ASSERT_NE(test, err, -ENOMEM);
+			if (v->result == SIG_VALID)
+				KUNIT_EXPECT_EQ_MSG(test, err, 0, "tcId %u",
+						    v->tc_id);
+			else if (v->result == SIG_INVALID)
+				KUNIT_EXPECT_NE_MSG(test, err, 0, "tcId %u",
+						    v->tc_id);
+		}
+	}
+	KUNIT_EXPECT_GT(test, cases, 100);
+}
+
 static struct kunit_case sig_test_cases[] = {
 	KUNIT_CASE(sig_schemes),
 	KUNIT_CASE(sig_scheme_usable),
@@ -197,6 +246,8 @@ static struct kunit_case sig_test_cases[] = {
 	KUNIT_CASE(sig_verify_pending),
 	KUNIT_CASE(sig_privkey),
 	KUNIT_CASE(sig_privkey_bad),
+	KUNIT_CASE_PARAM_ATTR(sig_wycheproof, wycheproof_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
 	{}
 };
 
