@@ -501,14 +501,17 @@ TEST_F_TIMEOUT(raw, malformed, 600)
 	mnl_attr_put_strz(nlh, TLSHAKE_A_CRED_NAME, "x");
 	mnl_attr_put(nlh, TLSHAKE_A_CRED_CERT, self->der_len, self->der);
 	EXPECT_EQ(-EINVAL, raw_talk(r, nlh, NULL, NULL));
-	/* key without a type, of an unknown type, of a wrong size */
+	/* key without a type, of an unknown type (policy: out of range), of
+	 * a wrong size
+	 */
 	for (i = 0; i < 3; i++) {
 		nlh = cred_add(r);
 		mnl_attr_put_strz(nlh, TLSHAKE_A_CRED_NAME, "x");
 		mnl_attr_put(nlh, TLSHAKE_A_CRED_CERT, self->der_len, self->der);
 		put_ec_key(nlh, i == 0 ? 0 : i == 1 ? 9 : TLSHAKE_KEY_TYPE_EC_P256,
 			   i == 2 ? 31 : 32);
-		EXPECT_EQ(-EINVAL, raw_talk(r, nlh, NULL, NULL));
+		EXPECT_EQ(i == 1 ? -ERANGE : -EINVAL,
+			  raw_talk(r, nlh, NULL, NULL));
 	}
 	/* RSA without its components */
 	nlh = cred_add(r);
