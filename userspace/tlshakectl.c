@@ -331,8 +331,12 @@ int main(int argc, char **argv)
 		return usage(usage_main, EXIT_USAGE);
 	argv += optind;
 	argc -= optind;
-	if (!strcmp(argv[0], "status"))
+	if (!strcmp(argv[0], "status")) {
+		if (argc > 1)
+			return usage(usage_main, strcmp(argv[1], "--help") ?
+					     EXIT_USAGE : EXIT_OK);
 		return cmd_status();
+	}
 	if (!strcmp(argv[0], "cred"))
 		return cmd_obj(argc, argv, true);
 	if (!strcmp(argv[0], "trust"))
