@@ -150,8 +150,8 @@ int tlshake_nl_obj_dump(const struct tlshake_nl_kind *k, struct sk_buff *skb,
 			err = -EMSGSIZE;
 			break;
 		}
+		genl_dump_check_consistent(cb, hdr);
 		genlmsg_end(skb, hdr);
-		nl_dump_check_consistent(cb, nlmsg_hdr(skb));
 		cb->args[0] = idx;
 	}
 	rcu_read_unlock();

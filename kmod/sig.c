@@ -402,13 +402,50 @@ static u32 ec_scalar_len(u8 type)
 	}
 }
 
+/* Group orders of P-256 and P-384 (SEC 2, FIPS 186-4 D.1.2), big-endian. */
+static const u8 p256_order[32] = {
+	0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84,
+	0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+};
+
+static const u8 p384_order[48] = {
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xc7, 0x63, 0x4d, 0x81, 0xf4, 0x37, 0x2d, 0xdf, 0x58, 0x1a, 0x0d, 0xb2,
+	0x48, 0xb0, 0xa7, 0x7a, 0xec, 0xec, 0x19, 0x6a, 0xcc, 0xc5, 0x29, 0x73,
+};
+
+/*
+ * Is the secret scalar @d in [1, order - 1]? In constant time: the
+ * subtraction runs over every byte, and only the verdict is public.
+ */
+static bool ec_scalar_in_range(const u8 *d, const u8 *order, size_t len)
+{
+	u32 borrow = 0, acc = 0;
+	size_t i = len;
+
+	while (i--) {
+		borrow = ((u32)d[i] - order[i] - borrow) >> 31;
+		acc |= d[i];
+	}
+	return borrow & ((acc + 0xff) >> 8);
+}
+
 static int key_parts_check(const struct tlshake_key_parts *kp)
 {
+	u32 len = ec_scalar_len(kp->type);
+
 	if (kp->type == TLSHAKE_KEY_RSA)
 		return rsa_parts_check(kp);
-	if (!ec_scalar_len(kp->type))
+	if (!len)
 		return -EOPNOTSUPP;
-	return kp->ec_d_len == ec_scalar_len(kp->type) ? 0 : -EINVAL;
+	if (kp->ec_d_len != len)
+		return -EINVAL;
+	if (kp->type == TLSHAKE_KEY_ED25519)
+		return 0;	/* any 32 bytes are a seed */
+	return ec_scalar_in_range(kp->ec_d, kp->type == TLSHAKE_KEY_EC_P256 ?
+				  p256_order : p384_order, len) ? 0 : -EINVAL;
 }
 
 /* Copy one component into @dst; returns the byte after it. */
@@ -426,9 +463,10 @@ static u8 *part_copy(u8 *dst, const u8 **p, u32 len)
  *
  * Checks the shape of the key: RSA with a 2048 to 4096-bit modulus, every
  * component present and no longer than the modulus, an odd exponent; an
- * EC scalar of 32 (P-256) or 48 (P-384) bytes; a 32-byte Ed25519 seed. It
- * does not check that the components belong together (the constant-time
- * code in kmod/crypto/ will, when it precomputes).
+ * EC scalar of 32 (P-256) or 48 (P-384) bytes in [1, n - 1] (checked in
+ * constant time); a 32-byte Ed25519 seed. It does not check that the RSA
+ * components belong together (the constant-time code in kmod/crypto/
+ * will, when it precomputes).
  *
  * Context: process context; allocates with GFP_KERNEL_ACCOUNT.
  * Return: the key, to be freed with tlshake_privkey_free(); or

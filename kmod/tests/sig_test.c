@@ -167,8 +167,16 @@ static void sig_privkey(struct kunit *test)
 
 static void sig_privkey_bad(struct kunit *test)
 {
+	static const u8 p256_n[32] = {
+		0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6, 0xfa, 0xad,
+		0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63,
+		0x25, 0x51,
+	};
+	static const u8 zero[32];
 	struct tlshake_key_parts kp;
 	struct tlshake_privkey *key;
+	u8 d[32];
 
 	tlshake_test_key(test, "leaf_ec", &kp);
 	kp.ec_d_len--;
@@ -177,6 +185,17 @@ static void sig_privkey_bad(struct kunit *test)
 	tlshake_test_key(test, "leaf_ec", &kp);
 	kp.type = TLSHAKE_KEY_EC_P384;
 	KUNIT_EXPECT_EQ(test, PTR_ERR(tlshake_privkey_new(&kp)), -EINVAL);
+	/* scalars 0, n and n - 1 (the largest valid one) of P-256 */
+	kp.type = TLSHAKE_KEY_EC_P256;
+	kp.ec_d = zero;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(tlshake_privkey_new(&kp)), -EINVAL);
+	memcpy(d, p256_n, sizeof(d));
+	kp.ec_d = d;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(tlshake_privkey_new(&kp)), -EINVAL);
+	d[31]--;
+	key = tlshake_privkey_new(&kp);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(key));
+	tlshake_privkey_free(key);
 	kp.type = 99;
 	KUNIT_EXPECT_EQ(test, PTR_ERR(tlshake_privkey_new(&kp)), -EOPNOTSUPP);
 	tlshake_test_key(test, "leaf_rsa", &kp);
