@@ -131,7 +131,7 @@ bool tlshake_scheme_usable(u16 scheme, const struct tlshake_pubkey *pub,
 	case TLSHAKE_PAD_PSS:
 		/* emLen >= hLen + sLen + 2, with sLen = hLen (RFC 8017 9.1.1) */
 		return pub->type == TLSHAKE_KEY_RSA &&
-		       (pub->bits - 1) / 8 >= 2 * hash_len(alg.hash) + 2;
+		       DIV_ROUND_UP(pub->bits - 1, 8) >= 2 * hash_len(alg.hash) + 2;
 	case TLSHAKE_PAD_ECDSA:
 		return tls13 ? pub->type == alg.key : is_ec(pub->type);
 	case TLSHAKE_PAD_EDDSA:
