@@ -27,7 +27,12 @@ RESULT = {'valid': 'SIG_VALID', 'invalid': 'SIG_INVALID',
 
 
 def cstr(hexstr):
+    """A C expression for the bytes: a string literal, or for long data
+    (sparse allows 8191-byte strings) a compound literal array."""
     b = bytes.fromhex(hexstr)
+    if len(b) > 4096:
+        body = ', '.join(f'0x{c:02x}' for c in b)
+        return f'(const char[]){{ {body} }}', len(b)
     return '"' + ''.join(f'\\x{c:02x}' for c in b) + '"', len(b)
 
 
