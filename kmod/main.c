@@ -11,6 +11,7 @@
 
 #include "crypto/port.h"
 #include "netlink.h"
+#include "store.h"
 #include "ulp.h"
 
 static int __init tlshake_init(void)
@@ -20,6 +21,10 @@ static int __init tlshake_init(void)
 	err = port_init();
 	if (err)
 		goto err_port;
+
+	err = tlshake_store_register();
+	if (err)
+		goto err_store;
 
 	err = tlshake_genl_register();
 	if (err)
@@ -34,6 +39,8 @@ static int __init tlshake_init(void)
 err_ulp:
 	tlshake_genl_unregister();
 err_genl:
+	tlshake_store_unregister();
+err_store:
 	port_exit();
 err_port:
 	return err;
@@ -43,6 +50,7 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_genl_unregister();
+	tlshake_store_unregister();
 	port_exit();
 }
 
