@@ -34,7 +34,7 @@
 
 static size_t rec_explicit_len(const struct tlshake_rec_dir *dir)
 {
-	return dir->tls13 ? 0 : dir->suite->record_iv_len;
+	return dir->tls13 || !dir->suite ? 0 : dir->suite->record_iv_len;
 }
 
 static size_t rec_fixed_iv_len(const struct tlshake_rec_dir *dir)
@@ -305,9 +305,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_rec_crypt);
 int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 		     size_t len, size_t pad, size_t buf_len)
 {
-	size_t off = tlshake_rec_payload_offset(dir);
-	size_t inner, total;
-	u8 *data = rec + off;
+	size_t off, inner, total;
+	u8 *data;
 	int err;
 
 	if (!dir->aead || !rec_content_type_ok(type) ||
@@ -316,6 +315,8 @@ int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 		return -EINVAL;
 	if (len > TLSHAKE_MAX_PLAINTEXT || pad > TLSHAKE_MAX_PLAINTEXT - len)
 		return -EMSGSIZE;
+	off = tlshake_rec_payload_offset(dir);
+	data = rec + off;
 	inner = len + (dir->tls13 ? 1 + pad : 0);
 	total = off + inner + TLSHAKE_REC_TAG_LEN;
 	if (total > buf_len)
@@ -445,9 +446,8 @@ static int rec_check_header(const struct tlshake_rec_dir *dir, const u8 *rec,
 int tlshake_rec_open(struct tlshake_rec_dir *dir, u8 *rec, size_t rec_len,
 		     u8 *type, size_t *off, size_t *len, u8 *alert)
 {
-	size_t o = tlshake_rec_payload_offset(dir);
 	ssize_t content;
-	size_t plen;
+	size_t o, plen;
 	u8 t;
 	int err;
 
@@ -457,6 +457,7 @@ int tlshake_rec_open(struct tlshake_rec_dir *dir, u8 *rec, size_t rec_len,
 	err = rec_check_header(dir, rec, rec_len, alert);
 	if (err)
 		return err;
+	o = tlshake_rec_payload_offset(dir);
 	plen = rec_len - o - TLSHAKE_REC_TAG_LEN;
 	rec_nonce(dir, rec + TLSHAKE_REC_HDR_LEN);
 	if (dir->tls13) {

@@ -8,6 +8,8 @@
  *   section 3: full handshake, X25519, TLS_AES_128_GCM_SHA256, records
  *   section 4: resumption with 0-RTT: PSK, binder, early traffic
  *   section 5: HelloRetryRequest transcript, then P-256
+ *
+ * The exporter is checked against values OpenSSL computed.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
@@ -18,6 +20,7 @@
 #include "record.h"
 #include "suite.h"
 #include "transcript.h"
+#include "vectors/ossl13.h"
 #include "vectors/rfc8448.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
@@ -526,6 +529,50 @@ static void ks_key_update(struct kunit *test)
 		  &s3_s_ap);
 }
 
+static void exporter_desc(const struct ossl_exporter_tv *tv, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s",
+		 tlshake_suite_find(tv->suite, true)->name);
+}
+
+KUNIT_ARRAY_PARAM(exporter, ossl_exporters, exporter_desc);
+
+/* RFC 8446 7.5 against OpenSSL's SSL_export_keying_material(). */
+static void ks_exporter(struct kunit *test)
+{
+	const struct ossl_exporter_tv *tv = test->param_value;
+	struct tlshake_ks *ks = kunit_kzalloc(test, sizeof(*ks), GFP_KERNEL);
+	u8 out[64], other[64];
+	size_t n = tv->out.len;
+
+	KUNIT_ASSERT_NOT_NULL(test, ks);
+	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, ks_free_action,
+							   ks));
+	KUNIT_ASSERT_EQ(test, 0,
+			tlshake_ks_init(ks, tlshake_suite_find(tv->suite,
+							       true)));
+	KUNIT_ASSERT_LE(test, n, sizeof(out));
+	KUNIT_ASSERT_EQ(test, tv->secret.len, (size_t)ks->hash_len);
+	/* as if tlshake_ks_master() had derived OpenSSL's secret */
+	memcpy(ks->secrets[TLSHAKE_KS_EXP_MASTER], tv->secret.p, ks->hash_len);
+	ks->have |= BIT(TLSHAKE_KS_EXP_MASTER);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_ks_export(ks, TLSHAKE_KS_EXP_MASTER,
+						   tv->label, NULL, 0, out, n));
+	KUNIT_EXPECT_MEMEQ(test, out, tv->out.p, n);
+	/* no context is the same as an empty one; any other differs */
+	KUNIT_ASSERT_EQ(test, 0, tlshake_ks_export(ks, TLSHAKE_KS_EXP_MASTER,
+						   tv->label, other, 0, other,
+						   n));
+	KUNIT_EXPECT_MEMEQ(test, other, tv->out.p, n);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_ks_export(ks, TLSHAKE_KS_EXP_MASTER,
+						   tv->label, (const u8 *)"x", 1,
+						   other, n));
+	KUNIT_EXPECT_NE(test, 0, memcmp(other, tv->out.p, n));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			tlshake_ks_export(ks, TLSHAKE_KS_C_AP_TRAFFIC,
+					  tv->label, NULL, 0, out, n));
+}
+
 /* Stages run in order only; secrets that are not derived are refused. */
 static void stage_order(struct kunit *test)
 {
@@ -605,6 +652,7 @@ static struct kunit_case tlshake_keysched_cases[] = {
 	KUNIT_CASE(rfc8448_hello_retry),
 	KUNIT_CASE(transcript_keep_and_hrr),
 	KUNIT_CASE(ks_key_update),
+	KUNIT_CASE_PARAM(ks_exporter, exporter_gen_params),
 	KUNIT_CASE(stage_order),
 	KUNIT_CASE(ks_rejects_tls12),
 	KUNIT_CASE(ks_zeroized),
