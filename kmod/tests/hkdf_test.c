@@ -167,10 +167,11 @@ static void hkdf_limits(struct kunit *test)
 }
 
 static struct kunit_case tlshake_hkdf_cases[] = {
-	KUNIT_CASE_PARAM(hkdf_rfc5869, rfc5869_gen_params),
-	KUNIT_CASE(hkdf_wycheproof_sha256),
-	KUNIT_CASE(hkdf_wycheproof_sha384),
-	KUNIT_CASE(hmac_wycheproof_sha256),
+	KUNIT_CASE_PARAM_ATTR(hkdf_rfc5869, rfc5869_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_SLOW(hkdf_wycheproof_sha256),
+	KUNIT_CASE_SLOW(hkdf_wycheproof_sha384),
+	KUNIT_CASE_SLOW(hmac_wycheproof_sha256),
 	KUNIT_CASE(hkdf_limits),
 	{}
 };

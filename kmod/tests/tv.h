@@ -19,5 +19,7 @@ struct tlshake_tv {
 };
 
 #define TV(s)	{ .p = (const u8 *)(s), .len = sizeof(s) - 1 }
+/* for values too long for a string literal */
+#define TV_ARRAY(a)	{ .p = (a), .len = sizeof(a) }
 
 #endif /* _TLSHAKE_TEST_TV_H */

@@ -2,6 +2,10 @@
 """Emit test vectors as C for kmod/tests/vectors/*.h (checkpatch-clean)."""
 
 WIDTH = 16  # bytes per line: 4 * 16 + 2 quotes + indentation < 100 columns
+# sparse refuses string literals longer than 8191 bytes: longer values
+# become u8 arrays, defined before the table that points at them
+MAX_STRING = 4096
+_hoisted = []
 
 
 def header(name, source, generator):
@@ -20,10 +24,33 @@ def header(name, source, generator):
     ], ["", "#endif /* %s */" % guard]
 
 
+def _array(data):
+    name = "tv_long_%d" % len(_hoisted)
+    lines = ["static const u8 %s[%d] = {" % (name, len(data))]
+    for i in range(0, len(data), 12):
+        lines.append("\t" + " ".join("0x%02x," % b for b in data[i:i + 12]))
+    _hoisted.append(lines + ["};"])
+    return name
+
+
+def hoisted():
+    """Definitions of the long values met since the last call."""
+    out = []
+    for lines in _hoisted[len(hoisted.done):]:
+        out += [""] + lines
+    hoisted.done = list(_hoisted)
+    return out
+
+
+hoisted.done = []
+
+
 def c_bytes(data, indent):
     """A TV() initializer: string literal pieces, one per line."""
     if not data:
         return ['TV("")']
+    if len(data) > MAX_STRING:
+        return ["TV_ARRAY(%s)" % _array(data)]
     lines = []
     for i in range(0, len(data), WIDTH):
         chunk = "".join("\\x%02x" % b for b in data[i:i + WIDTH])

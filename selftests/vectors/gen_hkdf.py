@@ -122,10 +122,13 @@ def main():
     head, tail = cemit.header("hkdf", "RFC 5869 and Wycheproof",
                               "selftests/vectors/gen_hkdf.py")
     body = TYPES.rstrip("\n").split("\n")
-    body += hkdf_table("rfc5869_sha256", rfc5869_cases(rfc))
-    body += hkdf_table("wp_hkdf_sha256", wp_hkdf("hkdf_sha256_test.json", wdir))
-    body += hkdf_table("wp_hkdf_sha384", wp_hkdf("hkdf_sha384_test.json", wdir))
-    body += hmac_table("wp_hmac_sha256", wdir)
+    for table in (hkdf_table("rfc5869_sha256", rfc5869_cases(rfc)),
+                  hkdf_table("wp_hkdf_sha256",
+                             wp_hkdf("hkdf_sha256_test.json", wdir)),
+                  hkdf_table("wp_hkdf_sha384",
+                             wp_hkdf("hkdf_sha384_test.json", wdir)),
+                  hmac_table("wp_hmac_sha256", wdir)):
+        body += cemit.hoisted() + table
     cemit.write(out, head + body + tail)
 
 
