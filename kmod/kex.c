@@ -87,6 +87,7 @@ static int kpp_run(struct crypto_kpp *kpp, const u8 *in, size_t in_len,
 	u8 *buf;
 	int err;
 
+	might_sleep();
 	req = kpp_request_alloc(kpp, GFP_KERNEL);
 	buf = kzalloc(in_len + out_len, GFP_KERNEL);
 	err = -ENOMEM;
@@ -279,7 +280,7 @@ int tlshake_kex_derive(struct tlshake_kex *kx, const u8 *peer,
 		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
 				 -EINVAL);
 	else if (err)
-		kex_reject(alert, TLSHAKE_ALERT_INTERNAL_ERROR, err);
+		*alert = TLSHAKE_ALERT_INTERNAL_ERROR;
 	else if (!g->nist && !crypto_memneq(out, zeros, g->scalar_len))
 		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
 				 -EINVAL);

@@ -19,7 +19,7 @@
  */
 #include <crypto/aead.h>
 #include <linux/scatterlist.h>
-#include <linux/sched/task_stack.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
 #include <kunit/visibility.h>
@@ -60,9 +60,9 @@ static bool rec_content_type_ok(u8 type)
  *
  * Allocates the AEAD transform and request (GFP_KERNEL).
  *
- * Return: 0; -EINVAL if @suite does not match @tls13 or @dir is on the
- * stack; -ENOMEM; or the errno of crypto_alloc_aead() or of the key
- * setup. On error @dir is all zeroes.
+ * Return: 0; -EINVAL if @suite does not match @tls13 or @dir is not in
+ * linear memory; -ENOMEM; or the errno of crypto_alloc_aead() or of the
+ * key setup. On error @dir is all zeroes.
  */
 int tlshake_rec_init(struct tlshake_rec_dir *dir,
 		     const struct tlshake_suite *suite, bool tls13,
@@ -72,7 +72,7 @@ int tlshake_rec_init(struct tlshake_rec_dir *dir,
 	int err;
 
 	memset(dir, 0, sizeof(*dir));
-	if (!suite || object_is_on_stack(dir) ||
+	if (!suite || !virt_addr_valid(dir) ||
 	    suite->version != (tls13 ? TLSHAKE_VERSION_TLS13 :
 				       TLSHAKE_VERSION_TLS12))
 		return -EINVAL;
@@ -241,8 +241,11 @@ static void rec_header(u8 *rec, u8 type, size_t len)
  * The record layer's only path to the AEAD; exported for the Wycheproof
  * tests. When decryption fails, the output is wiped.
  *
- * Return: 0, -EBADMSG if the tag does not verify, or another errno of the
- * AEAD.
+ * Context: process context; may sleep.
+ *
+ * Return: 0; -EBADMSG if the tag does not verify; -EINVAL if @dir is not
+ * keyed or a buffer is not in linear memory (a caller bug: warns once); or
+ * another errno of the AEAD.
  */
 int tlshake_rec_crypt(struct tlshake_rec_dir *dir, bool enc, u8 *aad,
 		      size_t aad_len, u8 *data, size_t len, const u8 *nonce)
@@ -253,7 +256,12 @@ int tlshake_rec_crypt(struct tlshake_rec_dir *dir, bool enc, u8 *aad,
 	struct scatterlist sg[2];
 	int err;
 
+	might_sleep();
 	if (!dir->aead || (!enc && len < TLSHAKE_REC_TAG_LEN))
+		return -EINVAL;
+	/* a scatterlist cannot describe the stack or vmalloc memory */
+	if (WARN_ON_ONCE(!virt_addr_valid(data) ||
+			 (aad_len && !virt_addr_valid(aad))))
 		return -EINVAL;
 	if (nonce != dir->nonce)
 		memcpy(dir->nonce, nonce, TLSHAKE_REC_IV_LEN);

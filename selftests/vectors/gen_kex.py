@@ -10,6 +10,13 @@
   "invalid" ones must be refused, and so must the "acceptable" ones:
   they are compressed points, which TLS does not allow (RFC 8446
   4.2.8.2; we advertise only uncompressed points for TLS 1.2).
+  Two limits of the kernel's crypto/ecc.c turn valid cases into refusals,
+  and are expected as such (so that a change is noticed): its point
+  multiplication cannot take a point with x = 0 (the co-Z ladder's final
+  inversion multiplies by x, so the result comes out as infinity:
+  refused as an invalid share), and ecc_is_key_valid() accepts private
+  keys in [2, n - 3] only (the key is refused). Neither can happen with
+  a random peer key or with keys tlshake generates.
 - secp384r1 known answers computed by the OpenSSL command line
   (`openssl ec` for the public keys, `openssl pkeyutl -derive`) from fixed
   private scalars, for lack of a Wycheproof P-384 file here.
@@ -30,9 +37,21 @@ OUT = os.path.join(HERE, "../../kmod/tests/vectors/kex.h")
 
 TYPES = """\
 /**
+ * enum kex_expect - what a key agreement test case must do
+ * @KEX_ACCEPT: give the shared secret
+ * @KEX_REFUSE_PEER: refuse the peer's share (illegal_parameter)
+ * @KEX_REFUSE_KEY: refuse our private key (the kernel's range for it)
+ */
+enum kex_expect {
+	KEX_ACCEPT,
+	KEX_REFUSE_PEER,
+	KEX_REFUSE_KEY,
+};
+
+/**
  * struct kex_tv - a key agreement test case
  * @tc_id: Wycheproof tcId (0 for the OpenSSL ones)
- * @accept: the peer key must be accepted and give @shared
+ * @expect: &enum kex_expect
  * @priv: our private key
  * @pub: our public key (empty if not known)
  * @peer: the peer's public key, TLS (X9.62) encoding
@@ -40,16 +59,21 @@ TYPES = """\
  */
 struct kex_tv {
 	u32 tc_id;
-	bool accept;
+	u8 expect;
 	struct tlshake_tv priv, pub, peer, shared;
 };"""
 
 SECP384R1_OID = bytes.fromhex("06052b81040022")
 
 
-def entry(tc_id, accept, priv, pub, peer, shared):
-    lines = ["\t{ .tc_id = %d, .accept = %s," %
-             (tc_id, "true" if accept else "false")]
+EXPECT = ("KEX_ACCEPT", "KEX_REFUSE_PEER", "KEX_REFUSE_KEY")
+ACCEPT, REFUSE_PEER, REFUSE_KEY = range(3)
+P256_N = int("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551",
+             16)
+
+
+def entry(tc_id, expect, priv, pub, peer, shared):
+    lines = ["\t{ .tc_id = %d, .expect = %s," % (tc_id, EXPECT[expect])]
     for name, val in (("priv", priv), ("pub", pub), ("peer", peer),
                       ("shared", shared)):
         body = cemit.c_bytes(val, "\t\t   ")
@@ -62,8 +86,9 @@ def x25519(wdir):
     lines = ["", "static const struct kex_tv wp_x25519[] = {"]
     for _, t in wycheproof.load("x25519_test.json", wdir):
         shared = wycheproof.hx(t["shared"])
-        lines += entry(t["tcId"], any(shared), wycheproof.hx(t["private"]),
-                       b"", wycheproof.hx(t["public"]), shared)
+        lines += entry(t["tcId"], ACCEPT if any(shared) else REFUSE_PEER,
+                       wycheproof.hx(t["private"]), b"",
+                       wycheproof.hx(t["public"]), shared)
     return lines + ["};"]
 
 
@@ -78,10 +103,15 @@ def p256(wdir):
     lines = ["", "static const struct kex_tv wp_secp256r1[] = {"]
     for _, t in wycheproof.load("ecdh_secp256r1_ecpoint_test.json", wdir):
         peer = wycheproof.hx(t["public"])
+        priv = scalar(wycheproof.hx(t["private"]), 32)
         if t["result"] == "acceptable":
             assert "CompressedPoint" in t["flags"], t["tcId"]
-        lines += entry(t["tcId"], t["result"] == "valid",
-                       scalar(wycheproof.hx(t["private"]), 32), b"", peer,
+        expect = ACCEPT if t["result"] == "valid" else REFUSE_PEER
+        if expect == ACCEPT and not 2 <= int(priv.hex(), 16) <= P256_N - 3:
+            expect = REFUSE_KEY
+        elif expect == ACCEPT and not any(peer[1:33]):
+            expect = REFUSE_PEER
+        lines += entry(t["tcId"], expect, priv, b"", peer,
                        wycheproof.hx(t["shared"]))
     return lines + ["};"]
 
@@ -127,7 +157,7 @@ def p384():
                              "-inkey", a, "-peerform", "DER", "-peerkey",
                              peer)
             assert len(shared) == 48
-            lines += entry(0, True, da, pub_a, pub_b, shared)
+            lines += entry(0, ACCEPT, da, pub_a, pub_b, shared)
     return lines + ["};"]
 
 
