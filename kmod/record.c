@@ -198,17 +198,19 @@ bool tlshake_rec_needs_rekey(const struct tlshake_rec_dir *dir)
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_rec_needs_rekey);
 
-/* The per-record nonce of the current sequence number into dir->nonce. */
+/*
+ * The per-record nonce into dir->nonce: the 12-byte IV xor the padded
+ * sequence number (RFC 8446 5.3, RFC 7905 2), or the 4-byte salt followed
+ * by the record's explicit nonce (RFC 5288 3).
+ */
 static void rec_nonce(struct tlshake_rec_dir *dir, const u8 *explicit)
 {
-	if (rec_fixed_iv_len(dir) == TLSHAKE_REC_IV_LEN) {
-		memcpy(dir->nonce, dir->iv, 4);
+	memcpy(dir->nonce, dir->iv, 4);
+	if (rec_fixed_iv_len(dir) == TLSHAKE_REC_IV_LEN)
 		put_unaligned_be64(get_unaligned_be64(dir->iv + 4) ^ dir->seq,
 				   dir->nonce + 4);
-	} else {
-		memcpy(dir->nonce, dir->iv, 4);
+	else
 		memcpy(dir->nonce + 4, explicit, TLSHAKE_REC_EXPLICIT_NONCE_LEN);
-	}
 }
 
 /* TLS 1.2 additional_data into dir->aad */
@@ -335,12 +337,13 @@ int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 	if (dir->tls13) {
 		data[len] = type;
 		memset(data + len + 1, 0, pad);
-		rec_header(rec, TLSHAKE_CT_APPLICATION_DATA, total - 5);
+		rec_header(rec, TLSHAKE_CT_APPLICATION_DATA,
+			   total - TLSHAKE_REC_HDR_LEN);
 		rec_nonce(dir, NULL);
 		err = tlshake_rec_crypt(dir, true, rec, TLSHAKE_REC_HDR_LEN,
 					data, inner, dir->nonce);
 	} else {
-		rec_header(rec, type, total - 5);
+		rec_header(rec, type, total - TLSHAKE_REC_HDR_LEN);
 		if (rec_explicit_len(dir))
 			put_unaligned_be64(dir->seq, rec + TLSHAKE_REC_HDR_LEN);
 		rec_nonce(dir, rec + TLSHAKE_REC_HDR_LEN);
