@@ -8,6 +8,15 @@
  * users (the socket I/O and the handshake). Buffers are linear; the AEAD
  * runs in place over a scatterlist on them, with a request allocated once
  * per direction, so sealing and opening allocate nothing.
+ *
+ * Memory: record buffers and struct tlshake_rec_dir itself are reached
+ * through scatterlists, so they must be in the kernel's linear mapping
+ * (kmalloc()ed or embedded in kmalloc()ed memory; not on the stack, not
+ * vmalloc()ed). Anything else is refused with -EINVAL.
+ *
+ * Context: tlshake_rec_seal() and tlshake_rec_open() may sleep (they wait
+ * for an asynchronous AEAD implementation) and must be serialized per
+ * direction; init and rekey allocate with GFP_KERNEL.
  */
 #ifndef _TLSHAKE_RECORD_H
 #define _TLSHAKE_RECORD_H
@@ -29,6 +38,10 @@ struct aead_request;
 #define TLSHAKE_REC_EXPLICIT_NONCE_LEN	8		/* TLS 1.2 AES-GCM */
 /* Largest record a peer may send us, header included. */
 #define TLSHAKE_REC_MAX_LEN	(TLSHAKE_REC_HDR_LEN + TLSHAKE_MAX_CIPHERTEXT_12)
+/* TLS 1.2 additional_data: seq_num, type, version, length */
+#define TLSHAKE_REC_AAD12_LEN		13
+/* legacy_record_version of every protected record */
+#define TLSHAKE_REC_VERSION		0x0303
 
 /**
  * struct tlshake_rec_dir - protection state of one direction
@@ -41,6 +54,8 @@ struct aead_request;
  * @seq: sequence number of the next record
  * @seq_limit: records this key may protect (RFC 8446 5.5); sealing or
  *	opening at the limit fails with -EKEYEXPIRED
+ * @nonce: the per-record nonce being used
+ * @aad: the TLS 1.2 additional data being used
  */
 struct tlshake_rec_dir {
 	const struct tlshake_suite *suite;
@@ -50,6 +65,8 @@ struct tlshake_rec_dir {
 	u8 iv[TLSHAKE_REC_IV_LEN];
 	u64 seq;
 	u64 seq_limit;
+	u8 nonce[TLSHAKE_REC_IV_LEN];
+	u8 aad[TLSHAKE_REC_AAD12_LEN];
 };
 
 int tlshake_rec_init(struct tlshake_rec_dir *dir,
@@ -66,5 +83,9 @@ int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 int tlshake_rec_open(struct tlshake_rec_dir *dir, u8 *rec, size_t rec_len,
 		     u8 *type, size_t *off, size_t *len, u8 *alert);
 bool tlshake_rec_needs_rekey(const struct tlshake_rec_dir *dir);
+
+/* internal: the single AEAD call of seal and open, exported for KUnit */
+int tlshake_rec_crypt(struct tlshake_rec_dir *dir, bool enc, u8 *aad,
+		      size_t aad_len, u8 *data, size_t len, const u8 *nonce);
 
 #endif /* _TLSHAKE_RECORD_H */
