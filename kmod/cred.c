@@ -86,28 +86,16 @@ static int cred_parse_certs(struct tlshake_cred *cred,
 }
 
 /*
- * Does the key belong to the leaf? RSA keys are checked by the kernel. For
- * EC and Ed25519 the kernel cannot derive the public key yet (that needs
- * the constant-time code of kmod/crypto/), so the public key userspace
- * derived from the key file is compared instead.
+ * Does the key belong to the leaf? The public key is derived from the
+ * private one in the kernel (RSA: n and e; EC, Ed25519: the point, in
+ * constant time) and compared with the certificate's.
  */
 static int cred_check_key(struct tlshake_cred *cred,
-			  const struct tlshake_blob *pub,
 			  struct netlink_ext_ack *extack)
 {
-	const struct tlshake_pubkey *leaf = &cred->certs[0]->pub;
 	int err;
 
-	err = tlshake_privkey_check_pub(cred->key, leaf);
-	if (err == -ENOPKG) {
-		if (!pub || !pub->len) {
-			NL_SET_ERR_MSG(extack,
-				       "this key type needs its public key attribute");
-			return -EINVAL;
-		}
-		err = pub->len == leaf->key_len &&
-		      !memcmp(pub->data, leaf->key, pub->len) ? 0 : -EKEYREJECTED;
-	}
+	err = tlshake_privkey_check_pub(cred->key, &cred->certs[0]->pub);
 	if (err)
 		NL_SET_ERR_MSG(extack,
 			       "private key does not match the leaf certificate");
@@ -120,8 +108,6 @@ static int cred_check_key(struct tlshake_cred *cred,
  * @certs: the DER certificates, leaf first
  * @nr_certs: how many (1 to %TLSHAKE_CHAIN_CERTS_MAX)
  * @kp: the private key of the leaf, as components (copied)
- * @pub: the public key userspace derived from @kp, for EC and Ed25519
- *	keys (see cred_check_key()); may be NULL for RSA
  * @extack: for a message saying what is wrong, or NULL
  *
  * Context: process context.
@@ -135,7 +121,6 @@ struct tlshake_cred *tlshake_cred_new(const char *name,
 				      const struct tlshake_blob *certs,
 				      unsigned int nr_certs,
 				      const struct tlshake_key_parts *kp,
-				      const struct tlshake_blob *pub,
 				      struct netlink_ext_ack *extack)
 {
 	struct tlshake_cred *cred;
@@ -164,7 +149,7 @@ struct tlshake_cred *tlshake_cred_new(const char *name,
 			NL_SET_ERR_MSG(extack, "malformed private key");
 		goto err_free;
 	}
-	err = cred_check_key(cred, pub, extack);
+	err = cred_check_key(cred, extack);
 	if (err)
 		goto err_free;
 	return cred;

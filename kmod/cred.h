@@ -37,7 +37,6 @@ struct tlshake_cred *tlshake_cred_new(const char *name,
 				      const struct tlshake_blob *certs,
 				      unsigned int nr_certs,
 				      const struct tlshake_key_parts *kp,
-				      const struct tlshake_blob *pub,
 				      struct netlink_ext_ack *extack);
 void tlshake_cred_free(struct tlshake_cred *cred);
 

@@ -98,7 +98,7 @@ static void wipe_key(struct nlattr *key)
 static struct tlshake_obj *cred_build(struct genl_info *info, const char *name)
 {
 	struct nlattr *tb[TLSHAKE_A_KEY_MAX + 1];
-	struct tlshake_blob *certs, pub = { };
+	struct tlshake_blob *certs;
 	struct tlshake_key_parts kp = { };
 	struct tlshake_cred *cred;
 	int n, err;
@@ -121,11 +121,7 @@ static struct tlshake_obj *cred_build(struct genl_info *info, const char *name)
 		cred = ERR_PTR(err);
 		goto out;
 	}
-	if (tb[TLSHAKE_A_KEY_PUB]) {
-		pub.data = nla_data(tb[TLSHAKE_A_KEY_PUB]);
-		pub.len = nla_len(tb[TLSHAKE_A_KEY_PUB]);
-	}
-	cred = tlshake_cred_new(name, certs, n, &kp, &pub, info->extack);
+	cred = tlshake_cred_new(name, certs, n, &kp, info->extack);
 out:
 	memzero_explicit(&kp, sizeof(kp));
 	wipe_key(info->attrs[TLSHAKE_A_CRED_KEY]);

@@ -11,7 +11,7 @@
 #include <uapi/linux/tlshake_nl.h>
 
 /* Common nested types */
-const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PUB + 1] = {
+const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PRIV + 1] = {
 	[TLSHAKE_A_KEY_TYPE] = NLA_POLICY_RANGE(NLA_U32, 1, 4),
 	[TLSHAKE_A_KEY_RSA_N] = { .type = NLA_BINARY, },
 	[TLSHAKE_A_KEY_RSA_E] = { .type = NLA_BINARY, },
@@ -22,7 +22,6 @@ const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PUB + 1] = {
 	[TLSHAKE_A_KEY_RSA_DQ] = { .type = NLA_BINARY, },
 	[TLSHAKE_A_KEY_RSA_QINV] = { .type = NLA_BINARY, },
 	[TLSHAKE_A_KEY_PRIV] = { .type = NLA_BINARY, },
-	[TLSHAKE_A_KEY_PUB] = { .type = NLA_BINARY, },
 };
 
 /* TLSHAKE_CMD_CRED_GET - do */

@@ -12,7 +12,7 @@
 #include <uapi/linux/tlshake_nl.h>
 
 /* Common nested types */
-extern const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PUB + 1];
+extern const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PRIV + 1];
 
 /* Ops table for tlshake */
 extern const struct genl_split_ops tlshake_nl_ops[10];

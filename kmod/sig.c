@@ -3,12 +3,13 @@
  * Signatures: TLS SignatureScheme values, verification, and the private
  * keys of credentials.
  *
- * RSASSA-PKCS1-v1_5 and ECDSA signatures are verified by the kernel's own
- * verifiers ("pkcs1pad(rsa,shaN)", "ecdsa-nist-p256/384" through the
- * crypto_sig API, as crypto/asymmetric_keys/public_key.c does). RSA-PSS
- * and Ed25519 verification and all signing belong to tlshake's
- * constant-time code in kmod/crypto/; until it is wired in, the functions
- * below that would call it return -ENOPKG.
+ * RSASSA-PKCS1-v1_5 signatures are verified by the kernel's own verifier
+ * ("pkcs1pad(rsa,shaN)" through the crypto_sig API, as
+ * crypto/asymmetric_keys/public_key.c does), RSA keys of sizes the kernel
+ * does not take by kmod/crypto/rsa.c. The kernel has neither RSA-PSS nor
+ * Ed25519, nor any constant-time signing, and its ECDSA verifier rejects
+ * some valid signatures: those are tlshake's own code in kmod/crypto/
+ * (rsa.c, ecdsa.c, ed25519.c).
  */
 #include <linux/types.h>
 #include <crypto/hash.h>
@@ -18,8 +19,10 @@
 #include <linux/string.h>
 #include <kunit/visibility.h>
 
-#include "asn1/tlshake_ecdsasig-gen.h"
 #include "cert.h"
+#include "crypto/ecdsa.h"
+#include "crypto/ed25519.h"
+#include "crypto/rsa.h"
 #include "sig.h"
 
 /* Largest RSA key of a credential, and the smallest (RFC 8446 does not
@@ -30,15 +33,24 @@
 
 /**
  * struct tlshake_privkey - a credential's private key
- * @parts: the components; every pointer points into @data
- * @data: the components' bytes
+ * @type: &enum tlshake_key_type
+ * @rsa: RSA: the constant-time code's key (CRT components, Montgomery
+ *	constants)
+ * @d: EC: the private scalar; Ed25519: the seed
+ * @d_len: its length
+ * @pub: EC: the public point 0x04 || X || Y; Ed25519: the public key; both
+ *	derived from @d in constant time when the key is loaded
+ * @pub_len: its length
  *
- * Wiped when freed. The constant-time signing code (kmod/crypto/) will keep
- * its precomputed values here too.
+ * Wiped when freed.
  */
 struct tlshake_privkey {
-	struct tlshake_key_parts parts;
-	u8 data[];
+	u8 type;
+	struct rsa_priv *rsa;
+	u8 d[48];
+	u32 d_len;
+	u8 pub[97];
+	u32 pub_len;
 };
 
 static const struct {
@@ -142,22 +154,18 @@ bool tlshake_scheme_usable(u16 scheme, const struct tlshake_pubkey *pub,
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_scheme_usable);
 
+static enum port_hash port_alg(u8 hash)
+{
+	return hash == TLSHAKE_HASH_SHA256 ? PORT_SHA256 :
+	       hash == TLSHAKE_HASH_SHA384 ? PORT_SHA384 : PORT_SHA512;
+}
+
+/* Hash with the module's shared transforms (kmod/crypto/port_kernel.c). */
 static int sig_digest(u8 hash, const u8 *msg, size_t len, u8 *out)
 {
-	static const char * const names[] = {
-		[TLSHAKE_HASH_SHA256] = "sha256",
-		[TLSHAKE_HASH_SHA384] = "sha384",
-		[TLSHAKE_HASH_SHA512] = "sha512",
-	};
-	struct crypto_shash *tfm;
-	int err;
+	struct port_iov iov = { .base = msg, .len = len };
 
-	tfm = crypto_alloc_shash(names[hash], 0, 0);
-	if (IS_ERR(tfm))
-		return PTR_ERR(tfm);
-	err = crypto_shash_tfm_digest(tfm, msg, len, out);
-	crypto_free_shash(tfm);
-	return err;
+	return port_hash(port_alg(hash), &iov, 1, out);
 }
 
 /* The kernel's verifier @name over a digest; 0 or -EKEYREJECTED. */
@@ -189,91 +197,69 @@ static int sig_verify_pkcs1(const struct tlshake_pubkey *pub, u8 hash,
 		[TLSHAKE_HASH_SHA512] = "pkcs1pad(rsa,sha512)",
 	};
 
-	/* the sizes crypto/rsa.c accepts */
-	if (pub->bits != 1024 && pub->bits != 1536 && pub->bits != 2048 &&
-	    pub->bits != 3072 && pub->bits != 4096)
-		return -ENOPKG;
-	return sig_verify_kernel(names[hash], pub->key, pub->key_len, digest,
-				 hash_len(hash), sig, sig_len);
-}
+	const u8 *n, *e;
+	u32 n_len, e_len;
+	int err;
 
-/* Length octets of a DER TLV (X.690 10.1): the fewest that fit. */
-static size_t der_hdrlen(size_t vlen)
-{
-	return vlen < 0x80 ? 2 : vlen < 0x100 ? 3 : 4;
-}
-
-struct ecdsasig_ctx {
-	const u8 *data;
-	size_t len;
-	bool der;
-};
-
-int tlshake_ecdsasig_note_int(void *context, size_t hdrlen, unsigned char tag,
-			      const void *value, size_t vlen)
-{
-	struct ecdsasig_ctx *ctx = context;
-	const u8 *v = value;
-
-	/* positive, minimal, not zero */
-	if (hdrlen != der_hdrlen(vlen) || !vlen || (v[0] & 0x80) ||
-	    (!v[0] && (vlen == 1 || !(v[1] & 0x80))))
-		ctx->der = false;
-	return 0;
-}
-
-int tlshake_ecdsasig_note_whole(void *context, size_t hdrlen,
-				unsigned char tag, const void *value,
-				size_t vlen)
-{
-	struct ecdsasig_ctx *ctx = context;
-
-	if (hdrlen != der_hdrlen(vlen) || value != ctx->data + hdrlen ||
-	    hdrlen + vlen != ctx->len)
-		ctx->der = false;
-	return 0;
+	/* the sizes crypto/rsa.c accepts; others go to our own code */
+	if (pub->bits == 1024 || pub->bits == 1536 || pub->bits == 2048 ||
+	    pub->bits == 3072 || pub->bits == 4096)
+		return sig_verify_kernel(names[hash], pub->key, pub->key_len,
+					 digest, hash_len(hash), sig, sig_len);
+	err = tlshake_rsa_pub_parts(pub, &n, &n_len, &e, &e_len);
+	if (!err)
+		err = rsa_verify_pkcs1(n, n_len, e, e_len, port_alg(hash),
+				       digest, sig, sig_len);
+	return err == -ENOMEM ? err : err ? -EKEYREJECTED : 0;
 }
 
 /*
- * The kernel decodes ECDSA signatures as BER: refuse other encodings of a
- * valid signature (malleability), as RFC 8446 asks for DER.
+ * ECDSA with kmod/crypto/ecdsa.c, which takes DER only (RFC 8446 asks for
+ * it; BER would make signatures malleable). Not the kernel's verifier: in
+ * 6.12 it rejects some valid signatures (Wycheproof's
+ * EdgeCaseShamirMultiplication and ArithmeticError cases).
  */
-static bool ecdsa_sig_is_der(const u8 *sig, size_t len)
-{
-	struct ecdsasig_ctx ctx = { .data = sig, .len = len, .der = true };
-
-	return !asn1_ber_decoder(&tlshake_ecdsasig_decoder, &ctx, sig, len) &&
-	       ctx.der;
-}
-
 static int sig_verify_ecdsa(const struct tlshake_pubkey *pub, u8 hash,
 			    const u8 *digest, const u8 *sig, size_t sig_len)
 {
-	const char *name = pub->type == TLSHAKE_KEY_EC_P256 ?
-			   "ecdsa-nist-p256" : "ecdsa-nist-p384";
+	enum ec_curve_id c = pub->type == TLSHAKE_KEY_EC_P256 ? EC_P256 :
+								EC_P384;
+	int err;
 
-	if (!ecdsa_sig_is_der(sig, sig_len))
-		return -EKEYREJECTED;
-	return sig_verify_kernel(name, pub->key, pub->key_len, digest,
-				 hash_len(hash), sig, sig_len);
+	err = ecdsa_verify(c, pub->key, pub->key_len, digest, hash_len(hash),
+			   sig, sig_len);
+	return err == -ENOMEM ? err : err ? -EKEYREJECTED : 0;
 }
 
 /*
- * RSASSA-PSS (RFC 8017 8.1.2) with MGF1 and a salt as long as the hash:
- * the kernel has no PSS; kmod/crypto/rsa.* will provide it.
+ * RSASSA-PSS (RFC 8017 8.1.2) with MGF1 and a salt as long as the hash: the
+ * kernel has no PSS; kmod/crypto/rsa.c does it.
  */
 static int sig_verify_pss(const struct tlshake_pubkey *pub, u8 hash,
 			  const u8 *digest, const u8 *sig, size_t sig_len)
 {
-	return -ENOPKG;
+	const u8 *n, *e;
+	u32 n_len, e_len;
+	int err;
+
+	err = tlshake_rsa_pub_parts(pub, &n, &n_len, &e, &e_len);
+	if (!err)
+		err = rsa_verify_pss(n, n_len, e, e_len, port_alg(hash), digest,
+				     sig, sig_len);
+	return err == -ENOMEM ? err : err ? -EKEYREJECTED : 0;
 }
 
-/* Ed25519 (RFC 8032 5.1.7): kmod/crypto/ed25519.* will provide it. */
+/* Ed25519 (RFC 8032 5.1.7): kmod/crypto/ed25519.c. */
 static int sig_verify_ed25519(const struct tlshake_pubkey *pub,
 			      const u8 *msg, size_t msg_len,
 			      const u8 *sig, size_t sig_len)
 {
-	return -ENOPKG;
+	int err;
+
+	if (pub->key_len != 32 || sig_len != 64)
+		return -EKEYREJECTED;
+	err = ed25519_verify(pub->key, msg, msg_len, sig);
+	return err == -ENOMEM ? err : err ? -EKEYREJECTED : 0;
 }
 
 static bool key_fits(const struct tlshake_pubkey *pub,
@@ -389,7 +375,7 @@ static int rsa_parts_check(const struct tlshake_key_parts *kp)
 	return c.e[c.e_len - 1] & 1 ? 0 : -EINVAL;
 }
 
-static u32 ec_scalar_len(u8 type)
+static u32 key_scalar_len(u8 type)
 {
 	switch (type) {
 	case TLSHAKE_KEY_EC_P256:
@@ -434,7 +420,7 @@ static bool ec_scalar_in_range(const u8 *d, const u8 *order, size_t len)
 
 static int key_parts_check(const struct tlshake_key_parts *kp)
 {
-	u32 len = ec_scalar_len(kp->type);
+	u32 len = key_scalar_len(kp->type);
 
 	if (kp->type == TLSHAKE_KEY_RSA)
 		return rsa_parts_check(kp);
@@ -448,62 +434,71 @@ static int key_parts_check(const struct tlshake_key_parts *kp)
 				  p256_order : p384_order, len) ? 0 : -EINVAL;
 }
 
-/* Copy one component into @dst; returns the byte after it. */
-static u8 *part_copy(u8 *dst, const u8 **p, u32 len)
+static enum ec_curve_id ec_curve(u8 type)
 {
-	if (len)
-		memcpy(dst, *p, len);
-	*p = len ? dst : NULL;
-	return dst + len;
+	return type == TLSHAKE_KEY_EC_P256 ? EC_P256 : EC_P384;
+}
+
+static int privkey_rsa(struct tlshake_privkey *key,
+		       const struct tlshake_key_parts *kp)
+{
+	key->rsa = rsa_priv_new(kp->n, kp->n_len, kp->e, kp->e_len, kp->d,
+				kp->d_len, kp->p, kp->p_len, kp->q, kp->q_len,
+				kp->dp, kp->dp_len, kp->dq, kp->dq_len,
+				kp->qinv, kp->qinv_len);
+	return key->rsa ? 0 : -EINVAL;
+}
+
+/* Keep the scalar or seed, and derive the public key in constant time. */
+static int privkey_ec(struct tlshake_privkey *key,
+		      const struct tlshake_key_parts *kp)
+{
+	memcpy(key->d, kp->ec_d, kp->ec_d_len);
+	key->d_len = kp->ec_d_len;
+	if (kp->type == TLSHAKE_KEY_ED25519) {
+		key->pub_len = 32;
+		return ed25519_public_from_seed(key->d, key->pub);
+	}
+	key->pub_len = ec_point_len(ec_curve(kp->type));
+	return ec_public_from_private(ec_curve(kp->type), key->d, key->pub);
 }
 
 /**
  * tlshake_privkey_new() - make a private key object from its components
  * @kp: the components (copied; the caller wipes its own copy)
  *
- * Checks the shape of the key: RSA with a 2048 to 4096-bit modulus, every
- * component present and no longer than the modulus, an odd exponent; an
- * EC scalar of 32 (P-256) or 48 (P-384) bytes in [1, n - 1] (checked in
- * constant time); a 32-byte Ed25519 seed. It does not check that the RSA
- * components belong together (the constant-time code in kmod/crypto/
- * will, when it precomputes).
+ * RSA: a 2048 to 4096-bit modulus; the constant-time code checks that the
+ * components belong together (n = p * q, a test signature verified with e).
+ * EC: a 32 (P-256) or 48 (P-384) byte scalar in [1, n - 1], checked in
+ * constant time. Ed25519: a 32-byte seed. The EC and Ed25519 public keys
+ * are derived here, in constant time, for tlshake_privkey_check_pub() and
+ * signing.
  *
- * Context: process context; allocates with GFP_KERNEL_ACCOUNT.
+ * Context: process context; allocates with GFP_KERNEL.
  * Return: the key, to be freed with tlshake_privkey_free(); or
- * ERR_PTR(-EINVAL) for a malformed key, ERR_PTR(-EOPNOTSUPP) for an
- * unsupported key type or size, ERR_PTR(-ENOMEM).
+ * ERR_PTR(-EINVAL) for a malformed or inconsistent key,
+ * ERR_PTR(-EOPNOTSUPP) for an unsupported key type or size,
+ * ERR_PTR(-ENOMEM).
  */
 struct tlshake_privkey *tlshake_privkey_new(const struct tlshake_key_parts *kp)
 {
 	struct tlshake_privkey *key;
-	size_t total;
-	u8 *p;
 	int err;
 
 	err = key_parts_check(kp);
 	if (err)
 		return ERR_PTR(err);
-	total = (size_t)kp->n_len + kp->e_len + kp->d_len + kp->p_len +
-		kp->q_len + kp->dp_len + kp->dq_len + kp->qinv_len +
-		kp->ec_d_len;
-	key = kzalloc(struct_size(key, data, total), GFP_KERNEL_ACCOUNT);
+	key = kzalloc(sizeof(*key), GFP_KERNEL_ACCOUNT);
 	if (!key)
 		return ERR_PTR(-ENOMEM);
-	key->parts = *kp;
-	p = key->data;
-	if (kp->type == TLSHAKE_KEY_RSA) {
-		const u8 **part;
-		u32 *len;
-		int i;
-
-		for (i = 0; i < ARRAY_SIZE(rsa_fields); i++) {
-			part = rsa_part(&key->parts, i, &len);
-			p = part_copy(p, part, *len);
-		}
-		key->parts.ec_d = NULL;
-		key->parts.ec_d_len = 0;
-	} else {
-		part_copy(p, &key->parts.ec_d, kp->ec_d_len);
+	key->type = kp->type;
+	if (kp->type == TLSHAKE_KEY_RSA)
+		err = privkey_rsa(key, kp);
+	else
+		err = privkey_ec(key, kp);
+	if (err) {
+		tlshake_privkey_free(key);
+		return ERR_PTR(err == -ENOMEM ? err : -EINVAL);
 	}
 	return key;
 }
@@ -515,8 +510,11 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_new);
  */
 void tlshake_privkey_free(struct tlshake_privkey *key)
 {
-	if (key)
-		kfree_sensitive(key);
+	if (!key)
+		return;
+	if (key->rsa)
+		rsa_priv_free(key->rsa);
+	kfree_sensitive(key);
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_free);
 
@@ -525,35 +523,29 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_free);
  * @key: the private key
  * @pub: the public key (a credential's leaf certificate's)
  *
- * RSA: compares the modulus and the public exponent. EC and Ed25519 need
- * the public key derived from the private one, which the constant-time
- * code in kmod/crypto/ will provide; until then this returns -ENOPKG and
- * the caller must check otherwise (see cred.c).
+ * RSA: the modulus and public exponent must be the key's. EC and Ed25519:
+ * the public key derived from the private one must be @pub.
  *
  * Return: 0 if they match, -EKEYREJECTED if not, -EBADMSG if @pub is
- * malformed, -ENOPKG if this key type cannot be checked yet.
+ * malformed.
  */
 int tlshake_privkey_check_pub(const struct tlshake_privkey *key,
 			      const struct tlshake_pubkey *pub)
 {
-	const struct tlshake_key_parts *kp = &key->parts;
-	const u8 *n, *e, *kn, *ke;
-	u32 n_len, e_len, kn_len = kp->n_len, ke_len = kp->e_len;
+	const u8 *n, *e;
+	u32 n_len, e_len;
 	int err;
 
-	if (kp->type != pub->type)
+	if (key->type != pub->type)
 		return -EKEYREJECTED;
-	if (kp->type != TLSHAKE_KEY_RSA)
-		return -ENOPKG;
+	if (key->type != TLSHAKE_KEY_RSA)
+		return pub->key_len == key->pub_len &&
+		       !memcmp(pub->key, key->pub, key->pub_len) ? 0 :
+		       -EKEYREJECTED;
 	err = tlshake_rsa_pub_parts(pub, &n, &n_len, &e, &e_len);
 	if (err)
 		return err;
-	kn = be_strip(kp->n, &kn_len);
-	ke = be_strip(kp->e, &ke_len);
-	if (n_len != kn_len || e_len != ke_len || memcmp(n, kn, n_len) ||
-	    memcmp(e, ke, e_len))
-		return -EKEYREJECTED;
-	return 0;
+	return rsa_pub_check(key->rsa, n, n_len, e, e_len) ? -EKEYREJECTED : 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_check_pub);
 
@@ -566,41 +558,81 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_privkey_check_pub);
  */
 size_t tlshake_sig_max_len(const struct tlshake_privkey *key)
 {
-	switch (key->parts.type) {
-	case TLSHAKE_KEY_RSA: {
-		u32 len = key->parts.n_len;
-
-		be_strip(key->parts.n, &len);
-		return len;
-	}
+	switch (key->type) {
+	case TLSHAKE_KEY_RSA:
+		return rsa_priv_len(key->rsa);
 	case TLSHAKE_KEY_EC_P256:
-		/* SEQUENCE { INTEGER r, INTEGER s }, each 33 octets at most */
-		return 2 + 2 * (2 + 33);
 	case TLSHAKE_KEY_EC_P384:
-		return 2 + 2 * (2 + 49);
+		return ecdsa_sig_max_len(ec_curve(key->type));
 	default:
 		return 64;
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sig_max_len);
 
+static bool alg_fits_key(const struct tlshake_privkey *key,
+			 const struct tlshake_sigalg *alg)
+{
+	switch (alg->pad) {
+	case TLSHAKE_PAD_PKCS1:
+	case TLSHAKE_PAD_PSS:
+		return key->type == TLSHAKE_KEY_RSA && hash_len(alg->hash);
+	case TLSHAKE_PAD_ECDSA:
+		return is_ec(key->type) && hash_len(alg->hash);
+	case TLSHAKE_PAD_EDDSA:
+		return key->type == TLSHAKE_KEY_ED25519;
+	default:
+		return false;
+	}
+}
+
 /**
  * tlshake_sign() - sign a message
  * @key: the private key
  * @alg: the algorithm
- * @msg: the message
+ * @msg: the message (hashed here, except for Ed25519)
  * @msg_len: its length
- * @sig: room for tlshake_sig_max_len() bytes
- * @sig_len: set to the signature's length
+ * @sig: out: the signature (ECDSA: DER)
+ * @sig_len: in: the room in @sig, at least tlshake_sig_max_len(); out: the
+ *	signature's length
  *
- * Signing is tlshake's constant-time code's (kmod/crypto/), not wired in yet.
+ * All private-key arithmetic is kmod/crypto/'s constant-time code: RSA
+ * with CRT, blinding and a check of the result; ECDSA with hedged RFC 6979
+ * nonces; Ed25519.
  *
- * Return: -ENOPKG.
+ * Context: process context; may sleep.
+ * Return: 0; -EINVAL if @alg does not fit @key; -EOVERFLOW if @sig is too
+ * small; -ENOMEM; -EIO if an RSA signature failed its check.
  */
 int tlshake_sign(const struct tlshake_privkey *key,
 		 const struct tlshake_sigalg *alg, const u8 *msg,
 		 size_t msg_len, u8 *sig, size_t *sig_len)
 {
-	return -ENOPKG;
+	u8 digest[SHA512_DIGEST_SIZE];
+	int err;
+
+	if (!alg_fits_key(key, alg))
+		return -EINVAL;
+	if (*sig_len < tlshake_sig_max_len(key))
+		return -EOVERFLOW;
+	if (alg->pad == TLSHAKE_PAD_EDDSA) {
+		*sig_len = 64;
+		return ed25519_sign(key->d, key->pub, msg, msg_len, sig);
+	}
+	err = sig_digest(alg->hash, msg, msg_len, digest);
+	if (err)
+		return err;
+	switch (alg->pad) {
+	case TLSHAKE_PAD_PKCS1:
+		*sig_len = rsa_priv_len(key->rsa);
+		return rsa_sign_pkcs1(key->rsa, port_alg(alg->hash), digest,
+				      sig);
+	case TLSHAKE_PAD_PSS:
+		*sig_len = rsa_priv_len(key->rsa);
+		return rsa_sign_pss(key->rsa, port_alg(alg->hash), digest, sig);
+	default:
+		return ecdsa_sign(ec_curve(key->type), key->d, digest,
+				  hash_len(alg->hash), sig, sig_len);
+	}
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sign);

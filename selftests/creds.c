@@ -482,6 +482,7 @@ TEST_F_TIMEOUT(raw, malformed, 600)
 {
 	struct raw *r = self->r;
 	static unsigned char big[TLSHAKE_CERT_LEN_MAX + 1];
+	unsigned char scalar[32];
 	struct nlmsghdr *nlh;
 	struct nlattr *nest;
 	int i;
@@ -563,14 +564,14 @@ TEST_F_TIMEOUT(raw, malformed, 600)
 	mnl_attr_put(nlh, TLSHAKE_A_CRED_CERT, self->der_len, self->der);
 	mnl_attr_put(nlh, TLSHAKE_A_CRED_KEY, 3, "abc");
 	EXPECT_EQ(-EINVAL, raw_talk(r, nlh, NULL, NULL));
-	/* the EC key's public point is not the certificate's */
+	/* a valid EC scalar whose point is not the certificate's */
+	memset(scalar, 0x5a, sizeof(scalar));
 	nlh = cred_add(r);
 	mnl_attr_put_strz(nlh, TLSHAKE_A_CRED_NAME, "x");
 	mnl_attr_put(nlh, TLSHAKE_A_CRED_CERT, self->der_len, self->der);
 	nest = mnl_attr_nest_start(nlh, TLSHAKE_A_CRED_KEY);
 	mnl_attr_put_u32(nlh, TLSHAKE_A_KEY_TYPE, TLSHAKE_KEY_TYPE_EC_P256);
-	mnl_attr_put(nlh, TLSHAKE_A_KEY_PRIV, 32, big);
-	mnl_attr_put(nlh, TLSHAKE_A_KEY_PUB, 65, big);
+	mnl_attr_put(nlh, TLSHAKE_A_KEY_PRIV, sizeof(scalar), scalar);
 	mnl_attr_nest_end(nlh, nest);
 	EXPECT_EQ(-EKEYREJECTED, raw_talk(r, nlh, NULL, NULL));
 	/* trust stores: no anchor, 101 anchors */

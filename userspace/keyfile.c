@@ -187,27 +187,10 @@ static int ec_parts(const EVP_PKEY *pkey, struct key_parts *kp)
 	} else {
 		return -EOPNOTSUPP;
 	}
+	/* the kernel derives the public point itself */
 	if (bn_blob(pkey, OSSL_PKEY_PARAM_PRIV_KEY, size, &kp->priv))
 		return -EINVAL;
-	/* the uncompressed point 0x04 || X || Y, as the certificate has it */
-	kp->pub.data = malloc(1 + 2 * size);
-	if (!kp->pub.data)
-		return -ENOMEM;
-	kp->pub.data[0] = 0x04;
-	kp->pub.len = 1 + 2 * size;
-	{
-		struct blob x = { }, y = { };
-		int err = bn_blob(pkey, OSSL_PKEY_PARAM_EC_PUB_X, size, &x) ?:
-			  bn_blob(pkey, OSSL_PKEY_PARAM_EC_PUB_Y, size, &y);
-
-		if (!err) {
-			memcpy(kp->pub.data + 1, x.data, size);
-			memcpy(kp->pub.data + 1 + size, y.data, size);
-		}
-		free(x.data);
-		free(y.data);
-		return err;
-	}
+	return 0;
 }
 
 static int ed25519_parts(const EVP_PKEY *pkey, struct key_parts *kp)
@@ -216,13 +199,11 @@ static int ed25519_parts(const EVP_PKEY *pkey, struct key_parts *kp)
 
 	kp->type = TLSHAKE_KEY_TYPE_ED25519;
 	kp->priv.data = malloc(len);
-	kp->pub.data = malloc(len);
-	if (!kp->priv.data || !kp->pub.data)
+	if (!kp->priv.data)
 		return -ENOMEM;
-	kp->priv.len = kp->pub.len = len;
+	kp->priv.len = len;
 	if (!EVP_PKEY_get_raw_private_key(pkey, kp->priv.data, &kp->priv.len) ||
-	    !EVP_PKEY_get_raw_public_key(pkey, kp->pub.data, &kp->pub.len) ||
-	    kp->priv.len != 32 || kp->pub.len != 32)
+	    kp->priv.len != 32)
 		return -EINVAL;
 	return 0;
 }
@@ -301,5 +282,4 @@ void key_parts_wipe(struct key_parts *kp)
 	for (i = 0; i < 8; i++)
 		blob_wipe(&kp->rsa[i]);
 	blob_wipe(&kp->priv);
-	blob_wipe(&kp->pub);
 }

@@ -177,8 +177,6 @@ static void put_key(struct nlmsghdr *nlh, const struct key_parts *kp)
 	if (kp->priv.len)
 		mnl_attr_put(nlh, TLSHAKE_A_KEY_PRIV, kp->priv.len,
 			     kp->priv.data);
-	if (kp->pub.len)
-		mnl_attr_put(nlh, TLSHAKE_A_KEY_PUB, kp->pub.len, kp->pub.data);
 	mnl_attr_nest_end(nlh, nest);
 }
 

@@ -30,7 +30,6 @@ struct key_parts {
 	int type;			/* enum tlshake_nl_key_type */
 	struct blob rsa[8];		/* n e d p q dp dq qinv */
 	struct blob priv;		/* EC scalar or Ed25519 seed */
-	struct blob pub;		/* EC point or Ed25519 public key */
 };
 
 /* keyfile.c: certificates and keys, read with OpenSSL */

@@ -142,10 +142,8 @@ static const struct chain_case chain_cases[] = {
 	{ "SHA-1 signed", { "leaf_sha1", "inter_rsa" }, NULL,
 	  TLSHAKE_CHAIN_SERVER, TLSHAKE_CHAIN_WEAK_SIGNATURE,
 	  TLSHAKE_ALERT_BAD_CERTIFICATE, 0 },
-	/* until kmod/crypto/ brings RSA-PSS verification: then OK */
-	{ "RSA-PSS signed (pending)", { "leaf_pss", "inter_rsa" }, NULL,
-	  TLSHAKE_CHAIN_SERVER, TLSHAKE_CHAIN_UNSUPPORTED_SIGNATURE,
-	  TLSHAKE_ALERT_UNSUPPORTED_CERTIFICATE, 0 },
+	{ "RSA-PSS signed", { "leaf_pss", "inter_rsa" }, NULL,
+	  TLSHAKE_CHAIN_SERVER, TLSHAKE_CHAIN_OK, TLSHAKE_ALERT_NONE, -1, 3 },
 	{ "no certificate", { }, NULL, TLSHAKE_CHAIN_SERVER,
 	  TLSHAKE_CHAIN_NO_CERTS, TLSHAKE_ALERT_BAD_CERTIFICATE, -1 },
 };

@@ -31,69 +31,60 @@ static void blobs(struct kunit *test, const char *const *names,
 	}
 }
 
-/* Make a credential; NULL @pub_name means no public key attribute. */
+/* Make a credential from a leaf certificate and a key of the test PKI. */
 static struct tlshake_cred *make_cred(struct kunit *test, const char *leaf,
-				      const char *key, const char *pub_name)
+				      const char *key)
 {
 	const char *const names[] = { leaf, "inter_ec", NULL };
-	struct tlshake_blob certs[2], pub = { };
+	struct tlshake_blob certs[2];
 	struct tlshake_key_parts kp;
 	unsigned int n;
 
 	blobs(test, names, certs, &n);
 	tlshake_test_key(test, key, &kp);
-	if (pub_name) {
-		const struct tlshake_test_blob *b = tlshake_test_pki(test,
-								     pub_name);
-
-		pub.data = b->data;
-		pub.len = b->len;
-	}
-	return tlshake_cred_new("c", certs, n, &kp, pub_name ? &pub : NULL,
-				NULL);
+	return tlshake_cred_new("c", certs, n, &kp, NULL);
 }
 
 static void cred_key_match(struct kunit *test)
 {
 	struct tlshake_cred *cred;
 
-	cred = make_cred(test, "leaf_rsa", "leaf_rsa", NULL);
+	cred = make_cred(test, "leaf_rsa", "leaf_rsa");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(cred));
 	KUNIT_EXPECT_EQ(test, cred->nr_certs, 2);
 	KUNIT_EXPECT_PTR_EQ(test, tlshake_cred_leaf(cred), cred->certs[0]);
 	KUNIT_EXPECT_NOT_NULL(test, tlshake_cred_key(cred));
 	tlshake_cred_free(cred);
 	/* the intermediate's RSA key is not the leaf's */
-	cred = make_cred(test, "leaf_rsa", "inter_rsa", NULL);
+	cred = make_cred(test, "leaf_rsa", "inter_rsa");
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EKEYREJECTED);
 	/* an EC key for an RSA leaf */
-	cred = make_cred(test, "leaf_rsa", "leaf_ec", "leaf_ec_key_pub");
+	cred = make_cred(test, "leaf_rsa", "leaf_ec");
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EKEYREJECTED);
 }
 
 /*
- * EC and Ed25519: compared through the public key userspace derived (the
- * kernel-side derivation is pending in kmod/crypto/).
+ * EC and Ed25519: the kernel derives the public key from the private one
+ * (in constant time) and compares it with the leaf's.
  */
 static void cred_key_match_ec(struct kunit *test)
 {
 	struct tlshake_cred *cred;
 
-	cred = make_cred(test, "leaf_ec", "leaf_ec", "leaf_ec_key_pub");
+	cred = make_cred(test, "leaf_ec", "leaf_ec");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(cred));
 	tlshake_cred_free(cred);
-	cred = make_cred(test, "leaf_p384", "leaf_p384", "leaf_p384_key_pub");
+	cred = make_cred(test, "leaf_p384", "leaf_p384");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(cred));
 	tlshake_cred_free(cred);
-	cred = make_cred(test, "leaf_ed25519", "leaf_ed25519",
-			 "leaf_ed25519_key_pub");
+	cred = make_cred(test, "leaf_ed25519", "leaf_ed25519");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(cred));
 	tlshake_cred_free(cred);
-	cred = make_cred(test, "leaf_ec", "inter_ec", "inter_ec_key_pub");
+	cred = make_cred(test, "leaf_ec", "inter_ec");
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EKEYREJECTED);
-	cred = make_cred(test, "leaf_ec", "leaf_ec", NULL);
-	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EINVAL);
-	cred = make_cred(test, "leaf_p384", "leaf_ec", "leaf_ec_key_pub");
+	cred = make_cred(test, "leaf_p384", "leaf_ec");
+	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EKEYREJECTED);
+	cred = make_cred(test, "leaf_ed25519", "leaf_ec");
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EKEYREJECTED);
 }
 
@@ -110,16 +101,16 @@ static void cred_bad_input(struct kunit *test)
 	tlshake_test_key(test, "leaf_rsa", &kp);
 	for (i = 0; i < ARRAY_SIZE(certs); i++)
 		certs[i] = (struct tlshake_blob){ b->data, b->len };
-	cred = tlshake_cred_new("c", certs, ARRAY_SIZE(certs), &kp, NULL, NULL);
+	cred = tlshake_cred_new("c", certs, ARRAY_SIZE(certs), &kp, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -E2BIG);
-	cred = tlshake_cred_new("c", certs, 0, &kp, NULL, NULL);
+	cred = tlshake_cred_new("c", certs, 0, &kp, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EINVAL);
 	certs[1] = (struct tlshake_blob){ junk, sizeof(junk) };
-	cred = tlshake_cred_new("c", certs, 2, &kp, NULL, NULL);
+	cred = tlshake_cred_new("c", certs, 2, &kp, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EBADMSG);
 	b = tlshake_test_pki(test, "leaf_critical");
 	certs[0] = (struct tlshake_blob){ b->data, b->len };
-	cred = tlshake_cred_new("c", certs, 1, &kp, NULL, NULL);
+	cred = tlshake_cred_new("c", certs, 1, &kp, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cred), -EOPNOTSUPP);
 	trust = tlshake_trust_new("t", certs, TLSHAKE_ANCHORS_MAX + 1, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(trust), -E2BIG);

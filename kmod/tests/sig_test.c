@@ -108,15 +108,24 @@ static void sig_verify(struct kunit *test)
 				       leaf_rsa->sig_len));
 }
 
-/* RSA-PSS and Ed25519 come with kmod/crypto/: until then, -ENOPKG. */
-static void sig_verify_pending(struct kunit *test)
+/* RSA-PSS and Ed25519 signatures of certificates (kmod/crypto/). */
+static void sig_verify_pss_ed25519(struct kunit *test)
 {
 	struct tlshake_cert *pss = tlshake_test_cert(test, "leaf_pss");
 	struct tlshake_cert *inter_rsa = tlshake_test_cert(test, "inter_rsa");
 	struct tlshake_cert *ed = tlshake_test_cert(test, "root_ed25519");
+	struct tlshake_cert *leaf_ed = tlshake_test_cert(test, "leaf_ed25519");
 
-	KUNIT_EXPECT_EQ(test, -ENOPKG, verify_cert(pss, inter_rsa));
-	KUNIT_EXPECT_EQ(test, -ENOPKG, verify_cert(ed, ed));
+	KUNIT_EXPECT_EQ(test, 0, verify_cert(pss, inter_rsa));
+	KUNIT_EXPECT_EQ(test, 0, verify_cert(ed, ed));
+	/* another message, or another signer */
+	KUNIT_EXPECT_EQ(test, -EKEYREJECTED,
+			tlshake_verify(&inter_rsa->pub, &pss->sig_alg, pss->tbs,
+				       pss->tbs_len - 1, pss->sig,
+				       pss->sig_len));
+	KUNIT_EXPECT_EQ(test, -EKEYREJECTED,
+			tlshake_verify(&leaf_ed->pub, &ed->sig_alg, ed->tbs,
+				       ed->tbs_len, ed->sig, ed->sig_len));
 }
 
 KUNIT_DEFINE_ACTION_WRAPPER(privkey_free_action, tlshake_privkey_free,
@@ -146,6 +155,8 @@ static void sig_privkey(struct kunit *test)
 	struct tlshake_privkey *ed = test_privkey(test, "leaf_ed25519");
 	struct tlshake_cert *leaf_rsa = tlshake_test_cert(test, "leaf_rsa");
 	struct tlshake_cert *leaf_ec = tlshake_test_cert(test, "leaf_ec");
+	struct tlshake_cert *cert_p384 = tlshake_test_cert(test, "leaf_p384");
+	struct tlshake_cert *cert_ed = tlshake_test_cert(test, "leaf_ed25519");
 	u8 sig[8];
 	size_t len = sizeof(sig);
 
@@ -154,14 +165,18 @@ static void sig_privkey(struct kunit *test)
 			tlshake_privkey_check_pub(inter, &leaf_rsa->pub));
 	KUNIT_EXPECT_EQ(test, -EKEYREJECTED,
 			tlshake_privkey_check_pub(rsa, &leaf_ec->pub));
-	/* the EC derivation is kmod/crypto/'s */
-	KUNIT_EXPECT_EQ(test, -ENOPKG,
-			tlshake_privkey_check_pub(ec, &leaf_ec->pub));
+	/* EC and Ed25519: the public key derived in the kernel */
+	KUNIT_EXPECT_EQ(test, 0, tlshake_privkey_check_pub(ec, &leaf_ec->pub));
+	KUNIT_EXPECT_EQ(test, 0, tlshake_privkey_check_pub(p384, &cert_p384->pub));
+	KUNIT_EXPECT_EQ(test, 0, tlshake_privkey_check_pub(ed, &cert_ed->pub));
+	KUNIT_EXPECT_EQ(test, -EKEYREJECTED,
+			tlshake_privkey_check_pub(p384, &leaf_ec->pub));
 	KUNIT_EXPECT_EQ(test, tlshake_sig_max_len(rsa), 256);
 	KUNIT_EXPECT_EQ(test, tlshake_sig_max_len(ec), 72);
 	KUNIT_EXPECT_EQ(test, tlshake_sig_max_len(p384), 104);
 	KUNIT_EXPECT_EQ(test, tlshake_sig_max_len(ed), 64);
-	KUNIT_EXPECT_EQ(test, -ENOPKG, tlshake_sign(ec, &leaf_ec->sig_alg,
+	/* a key of the wrong type for the algorithm */
+	KUNIT_EXPECT_EQ(test, -EINVAL, tlshake_sign(ec, &leaf_rsa->sig_alg,
 						    sig, 1, sig, &len));
 }
 
@@ -210,6 +225,58 @@ static void sig_privkey_bad(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, PTR_ERR(tlshake_privkey_new(&kp)), -EINVAL);
 }
 
+struct sign_case {
+	const char *key, *cert;
+	u16 scheme;
+};
+
+static const struct sign_case sign_cases[] = {
+	{ "leaf_rsa", "leaf_rsa", TLSHAKE_SIG_RSA_PKCS1_SHA256 },
+	{ "leaf_rsa", "leaf_rsa", TLSHAKE_SIG_RSA_PKCS1_SHA384 },
+	{ "leaf_rsa", "leaf_rsa", TLSHAKE_SIG_RSA_PKCS1_SHA512 },
+	{ "leaf_rsa", "leaf_rsa", TLSHAKE_SIG_RSA_PSS_RSAE_SHA256 },
+	{ "leaf_rsa", "leaf_rsa", TLSHAKE_SIG_RSA_PSS_RSAE_SHA384 },
+	{ "leaf_rsa", "leaf_rsa", TLSHAKE_SIG_RSA_PSS_RSAE_SHA512 },
+	{ "leaf_ec", "leaf_ec", TLSHAKE_SIG_ECDSA_SECP256R1_SHA256 },
+	{ "leaf_p384", "leaf_p384", TLSHAKE_SIG_ECDSA_SECP384R1_SHA384 },
+	{ "leaf_ed25519", "leaf_ed25519", TLSHAKE_SIG_ED25519 },
+};
+
+static void sign_case_desc(const struct sign_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s 0x%04x", c->key, c->scheme);
+}
+
+KUNIT_ARRAY_PARAM(sign, sign_cases, sign_case_desc);
+
+/* Sign with each key and scheme; verify with the certificate's key. */
+static void sig_sign_verify(struct kunit *test)
+{
+	const struct sign_case *c = test->param_value;
+	struct tlshake_privkey *key = test_privkey(test, c->key);
+	struct tlshake_cert *cert = tlshake_test_cert(test, c->cert);
+	static const u8 msg[] = "TLS 1.3, server CertificateVerify";
+	struct tlshake_sigalg alg;
+	size_t len = tlshake_sig_max_len(key), short_len = len - 1;
+	u8 *sig = kunit_kzalloc(test, len, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, sig);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_sigalg_from_scheme(c->scheme, &alg));
+	KUNIT_ASSERT_EQ(test, 0, tlshake_sign(key, &alg, msg, sizeof(msg), sig,
+					      &len));
+	KUNIT_EXPECT_LE(test, len, tlshake_sig_max_len(key));
+	KUNIT_EXPECT_EQ(test, 0, tlshake_verify(&cert->pub, &alg, msg,
+						sizeof(msg), sig, len));
+	/* a flipped bit anywhere in the middle */
+	sig[len / 2] ^= 0x10;
+	KUNIT_EXPECT_EQ(test, -EKEYREJECTED,
+			tlshake_verify(&cert->pub, &alg, msg, sizeof(msg), sig,
+				       len));
+	KUNIT_EXPECT_EQ(test, -EOVERFLOW, tlshake_sign(key, &alg, msg,
+						       sizeof(msg), sig,
+						       &short_len));
+}
+
 static const char *const wycheproof_algs[] = {
 	"ecdsa_p256_sha256", "ecdsa_p384_sha384", "rsa2048_pkcs1_sha256",
 };
@@ -221,38 +288,11 @@ static void wycheproof_desc(const char *const *alg, char *desc)
 
 KUNIT_ARRAY_PARAM(wycheproof, wycheproof_algs, wycheproof_desc);
 
-/*
- * Valid edge-case signatures that the 6.12 kernel's ECDSA verifier
- * (crypto/ecdsa.c, crypto/ecc.c) rejects: Wycheproof flags them
- * EdgeCaseShamirMultiplication and ArithmeticError. A false rejection of
- * rare signatures, not an acceptance of invalid ones; listed so that any
- * other disagreement fails, and reported.
- */
-static const struct {
-	const char *alg;
-	u16 tc_id;
-} kernel_false_rejects[] = {
-	{ "ecdsa_p256_sha256", 295 }, { "ecdsa_p256_sha256", 433 },
-	{ "ecdsa_p384_sha384", 295 }, { "ecdsa_p384_sha384", 458 },
-	{ "ecdsa_p384_sha384", 459 }, { "ecdsa_p384_sha384", 460 },
-};
-
-static bool kernel_false_reject(const char *alg, u16 tc_id)
-{
-	int i;
-
-	for (i = 0; i < ARRAY_SIZE(kernel_false_rejects); i++)
-		if (!strcmp(kernel_false_rejects[i].alg, alg) &&
-		    kernel_false_rejects[i].tc_id == tc_id)
-			return true;
-	return false;
-}
-
 /* Wycheproof: every valid signature verifies, no invalid one does. */
 static void sig_wycheproof(struct kunit *test)
 {
 	const char *alg_name = *(const char *const *)test->param_value;
-	unsigned int g, i, cases = 0, known = 0;
+	unsigned int g, i, cases = 0;
 
 	for (g = 0; g < ARRAY_SIZE(sig_vector_groups); g++) {
 		const struct sig_vector_group *grp = &sig_vector_groups[g];
@@ -274,11 +314,6 @@ static void sig_wycheproof(struct kunit *test)
 
 			cases++;
 			KUNIT_ASSERT_NE(test, err, -ENOMEM);
-			if (v->result == SIG_VALID &&
-			    kernel_false_reject(alg_name, v->tc_id)) {
-				known += !!err;
-				continue;
-			}
 			if (v->result == SIG_VALID)
 				KUNIT_EXPECT_EQ_MSG(test, err, 0, "tcId %u",
 						    v->tc_id);
@@ -288,17 +323,15 @@ static void sig_wycheproof(struct kunit *test)
 		}
 	}
 	KUNIT_EXPECT_GT(test, cases, 100);
-	if (known)
-		kunit_info(test, "%u valid edge cases rejected by the kernel's verifier",
-			   known);
 }
 
 static struct kunit_case sig_test_cases[] = {
 	KUNIT_CASE(sig_schemes),
 	KUNIT_CASE(sig_scheme_usable),
 	KUNIT_CASE(sig_verify),
-	KUNIT_CASE(sig_verify_pending),
+	KUNIT_CASE(sig_verify_pss_ed25519),
 	KUNIT_CASE(sig_privkey),
+	KUNIT_CASE_PARAM(sig_sign_verify, sign_gen_params),
 	KUNIT_CASE(sig_privkey_bad),
 	KUNIT_CASE_PARAM_ATTR(sig_wycheproof, wycheproof_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
