@@ -11,6 +11,7 @@
 #   make ct-check         our crypto under valgrind, secrets marked undefined
 #   make bench            our crypto's speed beside OpenSSL's, as ratios
 #   make fuzz             libFuzzer over the portable parsers (FUZZ_SECONDS)
+#   make regen            regenerate the committed netlink and ASN.1 code
 #
 # KDIR selects the kernel to build against: by default the running kernel's
 # build directory, else the newest installed linux-headers.
@@ -55,6 +56,9 @@ bench:
 fuzz:
 	$(MAKE) -C selftests/fuzz fuzz
 
+regen:
+	scripts/regen.sh
+
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 CHECK="sparse -Wbitwise" modules
 
@@ -65,4 +69,4 @@ clean:
 	rm -rf .build
 
 .PHONY: all modules userspace check check-kunit check-kselftest vm-shell \
-	checkpatch sparse ct-check bench fuzz clean
+	checkpatch sparse ct-check bench fuzz regen clean

@@ -17,6 +17,7 @@
 #include "suite.h"
 #include "transcript.h"
 
+struct tlshake_cert;
 struct tlshake_cred;
 struct tlshake_trust;
 struct tlshake_privkey;
@@ -78,8 +79,10 @@ enum tlshake_hs_state {
  * @sh: the ServerHello being processed (client)
  * @certs: the peer's Certificate message
  * @peer_key: the peer's leaf public key, once verified
- * @peer_leaf: parsed peer leaf certificate (owns @peer_key's bytes)
- * @cred: our credential (server always; client if asked and configured)
+ * @peer_chain: the peer's certificates, parsed (own @peer_key's bytes)
+ * @n_peer: their number
+ * @creds: the credentials named in the parameters, referenced
+ * @cred: the one chosen for this handshake
  * @cred_usable: @cred was chosen for this handshake (its chain is sent)
  * @sni_sent: client: a server_name went out
  * @trust: the trust store for the peer's chain
@@ -123,7 +126,9 @@ struct tlshake_hs {
 	struct tls_server_hello *sh;
 	struct tls_certificate *certs;
 	struct tlshake_pubkey peer_key;
-	void *peer_leaf;
+	struct tlshake_cert *peer_chain[TLS_MAX_CHAIN];
+	unsigned int n_peer;
+	struct tlshake_cred *creds[TLSHAKE_MAX_CREDS];
 	struct tlshake_cred *cred;
 	bool cred_usable;
 	bool sni_sent;

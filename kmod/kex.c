@@ -87,6 +87,7 @@ static int kpp_run(struct crypto_kpp *kpp, const u8 *in, size_t in_len,
 	u8 *buf;
 	int err;
 
+	might_sleep();
 	req = kpp_request_alloc(kpp, GFP_KERNEL);
 	buf = kzalloc(in_len + out_len, GFP_KERNEL);
 	err = -ENOMEM;
@@ -247,8 +248,9 @@ static int kex_reject(u8 *alert, u8 desc, int err)
  * @alert: set to the alert to send on failure, TLSHAKE_ALERT_NONE on
  *	success
  *
- * The private key is destroyed afterwards, whatever the outcome. The
- * caller wipes @out after use.
+ * The private key is destroyed afterwards, whatever the outcome. On
+ * failure the secret's length of @out is zeroed; on success the caller
+ * wipes @out after use.
  *
  * Return: 0;
  * -EINVAL (illegal_parameter): wrong length, not an uncompressed point,
@@ -278,15 +280,15 @@ int tlshake_kex_derive(struct tlshake_kex *kx, const u8 *peer,
 		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
 				 -EINVAL);
 	else if (err)
-		kex_reject(alert, TLSHAKE_ALERT_INTERNAL_ERROR, err);
+		*alert = TLSHAKE_ALERT_INTERNAL_ERROR;
 	else if (!g->nist && !crypto_memneq(out, zeros, g->scalar_len))
 		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
 				 -EINVAL);
+out:
 	if (err)
 		memzero_explicit(out, g->scalar_len);
 	else
 		*out_len = g->scalar_len;
-out:
 	crypto_free_kpp(kx->kpp);
 	kx->kpp = NULL;
 	return err;

@@ -326,8 +326,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_ks_traffic_keys);
  *
  * The key and IV never leave this function.
  *
- * Return: 0, or an errno of tlshake_ks_traffic_keys(), tlshake_rec_init()
- * or tlshake_rec_rekey().
+ * Return: 0; -EINVAL if @dir is keyed for another suite; or an errno of
+ * tlshake_ks_traffic_keys(), tlshake_rec_init() or tlshake_rec_rekey().
  */
 int tlshake_ks_install(struct tlshake_ks *ks, enum tlshake_ks_secret which,
 		       struct tlshake_rec_dir *dir)
@@ -335,6 +335,8 @@ int tlshake_ks_install(struct tlshake_ks *ks, enum tlshake_ks_secret which,
 	u8 key[TLSHAKE_MAX_KEY_LEN], iv[TLSHAKE_AEAD_NONCE_LEN];
 	int err;
 
+	if (dir->aead && dir->suite != ks->suite)
+		return -EINVAL;
 	err = tlshake_ks_traffic_keys(ks, which, key, iv);
 	if (!err && dir->aead)
 		err = tlshake_rec_rekey(dir, key, iv);

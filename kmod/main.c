@@ -12,6 +12,7 @@
 #include "conn.h"
 #include "crypto/port.h"
 #include "netlink.h"
+#include "store.h"
 #include "ulp.h"
 
 /* Runs handshakes for non-blocking sockets and kernel callers. It may be
@@ -32,6 +33,10 @@ static int __init tlshake_init(void)
 	if (!tlshake_wq)
 		goto err_wq;
 
+	err = tlshake_store_register();
+	if (err)
+		goto err_store;
+
 	err = tlshake_genl_register();
 	if (err)
 		goto err_genl;
@@ -45,6 +50,8 @@ static int __init tlshake_init(void)
 err_ulp:
 	tlshake_genl_unregister();
 err_genl:
+	tlshake_store_unregister();
+err_store:
 	destroy_workqueue(tlshake_wq);
 err_wq:
 	port_exit();
@@ -56,6 +63,7 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_genl_unregister();
+	tlshake_store_unregister();
 	destroy_workqueue(tlshake_wq);
 	port_exit();
 }

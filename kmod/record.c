@@ -19,7 +19,7 @@
  */
 #include <crypto/aead.h>
 #include <linux/scatterlist.h>
-#include <linux/sched/task_stack.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
 #include <kunit/visibility.h>
@@ -34,7 +34,7 @@
 
 static size_t rec_explicit_len(const struct tlshake_rec_dir *dir)
 {
-	return dir->tls13 ? 0 : dir->suite->record_iv_len;
+	return dir->tls13 || !dir->suite ? 0 : dir->suite->record_iv_len;
 }
 
 static size_t rec_fixed_iv_len(const struct tlshake_rec_dir *dir)
@@ -60,9 +60,9 @@ static bool rec_content_type_ok(u8 type)
  *
  * Allocates the AEAD transform and request (GFP_KERNEL).
  *
- * Return: 0; -EINVAL if @suite does not match @tls13 or @dir is on the
- * stack; -ENOMEM; or the errno of crypto_alloc_aead() or of the key
- * setup. On error @dir is all zeroes.
+ * Return: 0; -EINVAL if @suite does not match @tls13 or @dir is not in
+ * linear memory; -ENOMEM; or the errno of crypto_alloc_aead() or of the
+ * key setup. On error @dir is all zeroes.
  */
 int tlshake_rec_init(struct tlshake_rec_dir *dir,
 		     const struct tlshake_suite *suite, bool tls13,
@@ -72,7 +72,7 @@ int tlshake_rec_init(struct tlshake_rec_dir *dir,
 	int err;
 
 	memset(dir, 0, sizeof(*dir));
-	if (!suite || object_is_on_stack(dir) ||
+	if (!suite || !virt_addr_valid(dir) ||
 	    suite->version != (tls13 ? TLSHAKE_VERSION_TLS13 :
 				       TLSHAKE_VERSION_TLS12))
 		return -EINVAL;
@@ -198,17 +198,19 @@ bool tlshake_rec_needs_rekey(const struct tlshake_rec_dir *dir)
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_rec_needs_rekey);
 
-/* The per-record nonce of the current sequence number into dir->nonce. */
+/*
+ * The per-record nonce into dir->nonce: the 12-byte IV xor the padded
+ * sequence number (RFC 8446 5.3, RFC 7905 2), or the 4-byte salt followed
+ * by the record's explicit nonce (RFC 5288 3).
+ */
 static void rec_nonce(struct tlshake_rec_dir *dir, const u8 *explicit)
 {
-	if (rec_fixed_iv_len(dir) == TLSHAKE_REC_IV_LEN) {
-		memcpy(dir->nonce, dir->iv, 4);
+	memcpy(dir->nonce, dir->iv, 4);
+	if (rec_fixed_iv_len(dir) == TLSHAKE_REC_IV_LEN)
 		put_unaligned_be64(get_unaligned_be64(dir->iv + 4) ^ dir->seq,
 				   dir->nonce + 4);
-	} else {
-		memcpy(dir->nonce, dir->iv, 4);
+	else
 		memcpy(dir->nonce + 4, explicit, TLSHAKE_REC_EXPLICIT_NONCE_LEN);
-	}
 }
 
 /* TLS 1.2 additional_data into dir->aad */
@@ -241,8 +243,11 @@ static void rec_header(u8 *rec, u8 type, size_t len)
  * The record layer's only path to the AEAD; exported for the Wycheproof
  * tests. When decryption fails, the output is wiped.
  *
- * Return: 0, -EBADMSG if the tag does not verify, or another errno of the
- * AEAD.
+ * Context: process context; may sleep.
+ *
+ * Return: 0; -EBADMSG if the tag does not verify; -EINVAL if @dir is not
+ * keyed or a buffer is not in linear memory (a caller bug: warns once); or
+ * another errno of the AEAD.
  */
 int tlshake_rec_crypt(struct tlshake_rec_dir *dir, bool enc, u8 *aad,
 		      size_t aad_len, u8 *data, size_t len, const u8 *nonce)
@@ -253,7 +258,12 @@ int tlshake_rec_crypt(struct tlshake_rec_dir *dir, bool enc, u8 *aad,
 	struct scatterlist sg[2];
 	int err;
 
+	might_sleep();
 	if (!dir->aead || (!enc && len < TLSHAKE_REC_TAG_LEN))
+		return -EINVAL;
+	/* a scatterlist cannot describe the stack or vmalloc memory */
+	if (WARN_ON_ONCE(!virt_addr_valid(data) ||
+			 (aad_len && !virt_addr_valid(aad))))
 		return -EINVAL;
 	if (nonce != dir->nonce)
 		memcpy(dir->nonce, nonce, TLSHAKE_REC_IV_LEN);
@@ -305,9 +315,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_rec_crypt);
 int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 		     size_t len, size_t pad, size_t buf_len)
 {
-	size_t off = tlshake_rec_payload_offset(dir);
-	size_t inner, total;
-	u8 *data = rec + off;
+	size_t off, inner, total;
+	u8 *data;
 	int err;
 
 	if (!dir->aead || !rec_content_type_ok(type) ||
@@ -316,6 +325,8 @@ int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 		return -EINVAL;
 	if (len > TLSHAKE_MAX_PLAINTEXT || pad > TLSHAKE_MAX_PLAINTEXT - len)
 		return -EMSGSIZE;
+	off = tlshake_rec_payload_offset(dir);
+	data = rec + off;
 	inner = len + (dir->tls13 ? 1 + pad : 0);
 	total = off + inner + TLSHAKE_REC_TAG_LEN;
 	if (total > buf_len)
@@ -326,12 +337,13 @@ int tlshake_rec_seal(struct tlshake_rec_dir *dir, u8 type, u8 *rec,
 	if (dir->tls13) {
 		data[len] = type;
 		memset(data + len + 1, 0, pad);
-		rec_header(rec, TLSHAKE_CT_APPLICATION_DATA, total - 5);
+		rec_header(rec, TLSHAKE_CT_APPLICATION_DATA,
+			   total - TLSHAKE_REC_HDR_LEN);
 		rec_nonce(dir, NULL);
 		err = tlshake_rec_crypt(dir, true, rec, TLSHAKE_REC_HDR_LEN,
 					data, inner, dir->nonce);
 	} else {
-		rec_header(rec, type, total - 5);
+		rec_header(rec, type, total - TLSHAKE_REC_HDR_LEN);
 		if (rec_explicit_len(dir))
 			put_unaligned_be64(dir->seq, rec + TLSHAKE_REC_HDR_LEN);
 		rec_nonce(dir, rec + TLSHAKE_REC_HDR_LEN);
@@ -445,9 +457,8 @@ static int rec_check_header(const struct tlshake_rec_dir *dir, const u8 *rec,
 int tlshake_rec_open(struct tlshake_rec_dir *dir, u8 *rec, size_t rec_len,
 		     u8 *type, size_t *off, size_t *len, u8 *alert)
 {
-	size_t o = tlshake_rec_payload_offset(dir);
 	ssize_t content;
-	size_t plen;
+	size_t o, plen;
 	u8 t;
 	int err;
 
@@ -457,6 +468,7 @@ int tlshake_rec_open(struct tlshake_rec_dir *dir, u8 *rec, size_t rec_len,
 	err = rec_check_header(dir, rec, rec_len, alert);
 	if (err)
 		return err;
+	o = tlshake_rec_payload_offset(dir);
 	plen = rec_len - o - TLSHAKE_REC_TAG_LEN;
 	rec_nonce(dir, rec + TLSHAKE_REC_HDR_LEN);
 	if (dir->tls13) {

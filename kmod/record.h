@@ -12,7 +12,7 @@
  * Memory: record buffers and struct tlshake_rec_dir itself are reached
  * through scatterlists, so they must be in the kernel's linear mapping
  * (kmalloc()ed or embedded in kmalloc()ed memory; not on the stack, not
- * vmalloc()ed).
+ * vmalloc()ed). Anything else is refused with -EINVAL.
  *
  * Context: tlshake_rec_seal() and tlshake_rec_open() may sleep (they wait
  * for an asynchronous AEAD implementation) and must be serialized per

@@ -9,21 +9,37 @@
 
 #include "port.h"
 
+/*
+ * One digest context per hash, fetched and allocated once and reused: like
+ * the kernel side, which allocates its transforms at module load (a fresh
+ * EVP_MD_CTX and implicit fetch per call would cost more than the hashing
+ * of a short message). The users of this library are single-threaded.
+ */
+static EVP_MD_CTX *port_md_ctx(enum port_hash alg)
+{
+	static const char * const names[] = { "SHA256", "SHA384", "SHA512" };
+	static EVP_MD_CTX *ctxs[3];
+	static EVP_MD *mds[3];
+
+	if (!mds[alg])
+		mds[alg] = EVP_MD_fetch(NULL, names[alg], NULL);
+	if (!ctxs[alg])
+		ctxs[alg] = EVP_MD_CTX_new();
+	if (!mds[alg] || !ctxs[alg] ||
+	    !EVP_DigestInit_ex(ctxs[alg], mds[alg], NULL))
+		return NULL;
+	return ctxs[alg];
+}
+
 int port_hash(enum port_hash alg, const struct port_iov *iov, int n, u8 *out)
 {
-	const EVP_MD *md = alg == PORT_SHA256 ? EVP_sha256() :
-			   alg == PORT_SHA384 ? EVP_sha384() : EVP_sha512();
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	int ok, i;
+	EVP_MD_CTX *ctx = port_md_ctx(alg);
+	int ok = !!ctx, i;
 
-	if (!ctx)
-		return -ENOMEM;
-	ok = EVP_DigestInit_ex(ctx, md, NULL);
 	for (i = 0; ok && i < n; i++)
 		ok = EVP_DigestUpdate(ctx, iov[i].base, iov[i].len);
 	if (ok)
 		ok = EVP_DigestFinal_ex(ctx, out, NULL);
-	EVP_MD_CTX_free(ctx);
 	return ok ? 0 : -EINVAL;
 }
 

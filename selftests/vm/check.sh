@@ -95,6 +95,14 @@ else
 	host_result build.userspace fail "$OUT/userspace.log"
 fi
 
+if [ $SHELL_MODE = 0 ]; then
+	if "$REPO/scripts/regen.sh" --check >"$OUT.regen.log" 2>&1; then
+		host_result build.regen_fresh ok
+	else
+		host_result build.regen_fresh fail "$OUT.regen.log"
+	fi
+fi
+
 if [ $SHELL_MODE = 0 ] && [ $mod_ok = 1 ]; then
 	log "static checks: checkpatch --strict, sparse"
 	if "$VM_DIR/static-checks.sh" checkpatch "$SRC" >"$OUT/checkpatch.log" 2>&1; then

@@ -60,7 +60,8 @@ run_kselftests() {
 			continue
 		fi
 		echo "[guest] kselftest $name"
-		(cd /tmp && timeout -k 10 "${JOB_TEST_TIMEOUT:-600}" "$t") \
+		(cd /tmp && TLSHAKECTL="$JOB_BUILD/userspace/tlshakectl" \
+			timeout -k 10 "${JOB_TEST_TIMEOUT:-600}" "$t") \
 			>"$R/kselftest/$name.tap" 2>&1
 		rc=$?
 		echo "# exit=$rc" >>"$R/kselftest/$name.tap"

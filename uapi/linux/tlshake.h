@@ -256,9 +256,10 @@ enum tlshake_reason {
 	TLSHAKE_REASON_DOWNGRADE,
 };
 
-/** define TLSHAKE_GENL_NAME - name of the generic netlink family */
-#define TLSHAKE_GENL_NAME	"tlshake"
-/** define TLSHAKE_GENL_VERSION - version of the generic netlink family */
-#define TLSHAKE_GENL_VERSION	1
+/*
+ * The generic netlink family that manages credentials and trust stores is
+ * described by <linux/tlshake_nl.h>, generated from
+ * Documentation/netlink/specs/tlshake.yaml.
+ */
 
 #endif /* _UAPI_LINUX_TLSHAKE_H */

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Object identifiers, by the content bytes of their DER encoding (X.690
+ * 8.19): the certificate code compares what it reads against this table.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "oid.h"
+
+struct oid_entry {
+	u8 len;
+	u8 der[10];
+	const char *short_name;		/* for printing names; NULL if none */
+};
+
+#define OID(id, name, ...)						\
+	[TLSHAKE_OID_##id] = {						\
+		.len = sizeof((u8[]){ __VA_ARGS__ }),			\
+		.der = { __VA_ARGS__ },					\
+		.short_name = name,					\
+	}
+
+static const struct oid_entry oid_table[TLSHAKE_OID__NR] = {
+	/* 1.2.840.113549.1.1.x: PKCS #1 */
+	OID(RSA_ENCRYPTION, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 1),
+	OID(MD5_WITH_RSA, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 4),
+	OID(SHA1_WITH_RSA, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 5),
+	OID(MGF1, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 8),
+	OID(RSASSA_PSS, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 10),
+	OID(SHA256_WITH_RSA, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 11),
+	OID(SHA384_WITH_RSA, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 12),
+	OID(SHA512_WITH_RSA, NULL, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 13),
+	/* 1.2.840.10045: ANSI X9.62 */
+	OID(EC_PUBLIC_KEY, NULL, 0x2a, 0x86, 0x48, 0xce, 0x3d, 2, 1),
+	OID(PRIME256V1, NULL, 0x2a, 0x86, 0x48, 0xce, 0x3d, 3, 1, 7),
+	OID(ECDSA_SHA1, NULL, 0x2a, 0x86, 0x48, 0xce, 0x3d, 4, 1),
+	OID(ECDSA_SHA256, NULL, 0x2a, 0x86, 0x48, 0xce, 0x3d, 4, 3, 2),
+	OID(ECDSA_SHA384, NULL, 0x2a, 0x86, 0x48, 0xce, 0x3d, 4, 3, 3),
+	OID(ECDSA_SHA512, NULL, 0x2a, 0x86, 0x48, 0xce, 0x3d, 4, 3, 4),
+	/* 1.3.132.0.34: SEC 2 */
+	OID(SECP384R1, NULL, 0x2b, 0x81, 0x04, 0x00, 0x22),
+	/* 1.3.101.112: RFC 8410 */
+	OID(ED25519, NULL, 0x2b, 0x65, 0x70),
+	/* hashes: 1.3.14.3.2.26 and 2.16.840.1.101.3.4.2.x */
+	OID(SHA1, NULL, 0x2b, 0x0e, 0x03, 0x02, 0x1a),
+	OID(SHA256, NULL, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 1),
+	OID(SHA384, NULL, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 2),
+	OID(SHA512, NULL, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 3),
+	/* 2.5.29.x: certificate extensions */
+	OID(SUBJECT_KEY_ID, NULL, 0x55, 0x1d, 0x0e),
+	OID(KEY_USAGE, NULL, 0x55, 0x1d, 0x0f),
+	OID(SUBJECT_ALT_NAME, NULL, 0x55, 0x1d, 0x11),
+	OID(BASIC_CONSTRAINTS, NULL, 0x55, 0x1d, 0x13),
+	OID(AUTHORITY_KEY_ID, NULL, 0x55, 0x1d, 0x23),
+	OID(EXT_KEY_USAGE, NULL, 0x55, 0x1d, 0x25),
+	/* key purposes: 1.3.6.1.5.5.7.3.x and 2.5.29.37.0 */
+	OID(KP_SERVER_AUTH, NULL, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 1),
+	OID(KP_CLIENT_AUTH, NULL, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 2),
+	OID(KP_ANY, NULL, 0x55, 0x1d, 0x25, 0x00),
+	/* 2.5.4.x: attribute types of names */
+	OID(CN, "CN", 0x55, 0x04, 0x03),
+	OID(SURNAME, "SN", 0x55, 0x04, 0x04),
+	OID(SERIAL_NUMBER, "serialNumber", 0x55, 0x04, 0x05),
+	OID(C, "C", 0x55, 0x04, 0x06),
+	OID(L, "L", 0x55, 0x04, 0x07),
+	OID(ST, "ST", 0x55, 0x04, 0x08),
+	OID(STREET, "street", 0x55, 0x04, 0x09),
+	OID(O, "O", 0x55, 0x04, 0x0a),
+	OID(OU, "OU", 0x55, 0x04, 0x0b),
+	OID(TITLE, "title", 0x55, 0x04, 0x0c),
+	OID(GIVEN_NAME, "GN", 0x55, 0x04, 0x2a),
+	OID(EMAIL, "emailAddress", 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 9, 1),
+	OID(DC, "DC", 0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19),
+};
+
+/**
+ * tlshake_oid_lookup() - identify an OBJECT IDENTIFIER
+ * @der: the content octets of the OID (no tag and length)
+ * @len: their number
+ *
+ * Return: the &enum tlshake_oid, or %TLSHAKE_OID_UNKNOWN.
+ */
+enum tlshake_oid tlshake_oid_lookup(const void *der, size_t len)
+{
+	int i;
+
+	for (i = 1; i < TLSHAKE_OID__NR; i++)
+		if (oid_table[i].len == len && !memcmp(oid_table[i].der, der, len))
+			return i;
+	return TLSHAKE_OID_UNKNOWN;
+}
+
+/**
+ * tlshake_oid_short_name() - the customary short name of a name attribute
+ * @oid: the attribute type
+ *
+ * Return: "CN", "O", ..., or NULL if @oid has none.
+ */
+const char *tlshake_oid_short_name(enum tlshake_oid oid)
+{
+	return oid < TLSHAKE_OID__NR ? oid_table[oid].short_name : NULL;
+}

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The object identifiers tlshake's certificate code recognises.
+ */
+#ifndef _TLSHAKE_OID_H
+#define _TLSHAKE_OID_H
+
+#include <linux/types.h>
+
+/**
+ * enum tlshake_oid - object identifiers known to the certificate code
+ * @TLSHAKE_OID_UNKNOWN: anything else
+ * @TLSHAKE_OID_RSA_ENCRYPTION: rsaEncryption (RSA public key)
+ * @TLSHAKE_OID_MD5_WITH_RSA: md5WithRSAEncryption (recognised to refuse it)
+ * @TLSHAKE_OID_SHA1_WITH_RSA: sha1WithRSAEncryption (recognised to refuse it)
+ * @TLSHAKE_OID_SHA256_WITH_RSA: sha256WithRSAEncryption
+ * @TLSHAKE_OID_SHA384_WITH_RSA: sha384WithRSAEncryption
+ * @TLSHAKE_OID_SHA512_WITH_RSA: sha512WithRSAEncryption
+ * @TLSHAKE_OID_RSASSA_PSS: id-RSASSA-PSS
+ * @TLSHAKE_OID_MGF1: id-mgf1
+ * @TLSHAKE_OID_EC_PUBLIC_KEY: id-ecPublicKey
+ * @TLSHAKE_OID_PRIME256V1: secp256r1 named curve
+ * @TLSHAKE_OID_SECP384R1: secp384r1 named curve
+ * @TLSHAKE_OID_ECDSA_SHA1: ecdsa-with-SHA1 (recognised to refuse it)
+ * @TLSHAKE_OID_ECDSA_SHA256: ecdsa-with-SHA256
+ * @TLSHAKE_OID_ECDSA_SHA384: ecdsa-with-SHA384
+ * @TLSHAKE_OID_ECDSA_SHA512: ecdsa-with-SHA512
+ * @TLSHAKE_OID_ED25519: id-Ed25519
+ * @TLSHAKE_OID_SHA1: id-sha1
+ * @TLSHAKE_OID_SHA256: id-sha256
+ * @TLSHAKE_OID_SHA384: id-sha384
+ * @TLSHAKE_OID_SHA512: id-sha512
+ * @TLSHAKE_OID_SUBJECT_KEY_ID: subjectKeyIdentifier extension
+ * @TLSHAKE_OID_KEY_USAGE: keyUsage extension
+ * @TLSHAKE_OID_SUBJECT_ALT_NAME: subjectAltName extension
+ * @TLSHAKE_OID_BASIC_CONSTRAINTS: basicConstraints extension
+ * @TLSHAKE_OID_AUTHORITY_KEY_ID: authorityKeyIdentifier extension
+ * @TLSHAKE_OID_EXT_KEY_USAGE: extKeyUsage extension
+ * @TLSHAKE_OID_KP_SERVER_AUTH: id-kp-serverAuth
+ * @TLSHAKE_OID_KP_CLIENT_AUTH: id-kp-clientAuth
+ * @TLSHAKE_OID_KP_ANY: anyExtendedKeyUsage
+ * @TLSHAKE_OID_CN: commonName
+ * @TLSHAKE_OID_SURNAME: surname
+ * @TLSHAKE_OID_SERIAL_NUMBER: serialNumber
+ * @TLSHAKE_OID_C: countryName
+ * @TLSHAKE_OID_L: localityName
+ * @TLSHAKE_OID_ST: stateOrProvinceName
+ * @TLSHAKE_OID_STREET: streetAddress
+ * @TLSHAKE_OID_O: organizationName
+ * @TLSHAKE_OID_OU: organizationalUnitName
+ * @TLSHAKE_OID_TITLE: title
+ * @TLSHAKE_OID_GIVEN_NAME: givenName
+ * @TLSHAKE_OID_EMAIL: emailAddress
+ * @TLSHAKE_OID_DC: domainComponent
+ * @TLSHAKE_OID__NR: number of values
+ */
+enum tlshake_oid {
+	TLSHAKE_OID_UNKNOWN,
+	TLSHAKE_OID_RSA_ENCRYPTION,
+	TLSHAKE_OID_MD5_WITH_RSA,
+	TLSHAKE_OID_SHA1_WITH_RSA,
+	TLSHAKE_OID_SHA256_WITH_RSA,
+	TLSHAKE_OID_SHA384_WITH_RSA,
+	TLSHAKE_OID_SHA512_WITH_RSA,
+	TLSHAKE_OID_RSASSA_PSS,
+	TLSHAKE_OID_MGF1,
+	TLSHAKE_OID_EC_PUBLIC_KEY,
+	TLSHAKE_OID_PRIME256V1,
+	TLSHAKE_OID_SECP384R1,
+	TLSHAKE_OID_ECDSA_SHA1,
+	TLSHAKE_OID_ECDSA_SHA256,
+	TLSHAKE_OID_ECDSA_SHA384,
+	TLSHAKE_OID_ECDSA_SHA512,
+	TLSHAKE_OID_ED25519,
+	TLSHAKE_OID_SHA1,
+	TLSHAKE_OID_SHA256,
+	TLSHAKE_OID_SHA384,
+	TLSHAKE_OID_SHA512,
+	TLSHAKE_OID_SUBJECT_KEY_ID,
+	TLSHAKE_OID_KEY_USAGE,
+	TLSHAKE_OID_SUBJECT_ALT_NAME,
+	TLSHAKE_OID_BASIC_CONSTRAINTS,
+	TLSHAKE_OID_AUTHORITY_KEY_ID,
+	TLSHAKE_OID_EXT_KEY_USAGE,
+	TLSHAKE_OID_KP_SERVER_AUTH,
+	TLSHAKE_OID_KP_CLIENT_AUTH,
+	TLSHAKE_OID_KP_ANY,
+	TLSHAKE_OID_CN,
+	TLSHAKE_OID_SURNAME,
+	TLSHAKE_OID_SERIAL_NUMBER,
+	TLSHAKE_OID_C,
+	TLSHAKE_OID_L,
+	TLSHAKE_OID_ST,
+	TLSHAKE_OID_STREET,
+	TLSHAKE_OID_O,
+	TLSHAKE_OID_OU,
+	TLSHAKE_OID_TITLE,
+	TLSHAKE_OID_GIVEN_NAME,
+	TLSHAKE_OID_EMAIL,
+	TLSHAKE_OID_DC,
+	TLSHAKE_OID__NR
+};
+
+enum tlshake_oid tlshake_oid_lookup(const void *der, size_t len);
+const char *tlshake_oid_short_name(enum tlshake_oid oid);
+
+#endif /* _TLSHAKE_OID_H */
