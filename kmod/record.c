@@ -19,6 +19,8 @@
  */
 #include <crypto/aead.h>
 #include <linux/scatterlist.h>
+#include <linux/sched/task_stack.h>
+#include <linux/vmalloc.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
@@ -229,6 +231,33 @@ static void rec_header(u8 *rec, u8 type, size_t len)
 	put_unaligned_be16(len, rec + 3);
 }
 
+/* Entries for a record of up to 2^14 + 2048 bytes split at page borders. */
+#define REC_SG_MAX	(2 + (TLSHAKE_MAX_CIPHERTEXT_12 + TLSHAKE_REC_TAG_LEN) / \
+			 PAGE_SIZE + 2)
+
+/*
+ * Describe @len bytes at @buf, page by page, so that vmalloc memory (from
+ * kvmalloc) works as well as the slab. Returns the next free entry.
+ */
+static int rec_sg_add(struct scatterlist *sg, int n, u8 *buf, size_t len)
+{
+	size_t off, chunk;
+	struct page *page;
+
+	while (len) {
+		if (n == REC_SG_MAX)
+			return -EINVAL;
+		off = offset_in_page(buf);
+		chunk = min_t(size_t, len, PAGE_SIZE - off);
+		page = is_vmalloc_addr(buf) ? vmalloc_to_page(buf) :
+					      virt_to_page(buf);
+		sg_set_page(&sg[n++], page, chunk, off);
+		buf += chunk;
+		len -= chunk;
+	}
+	return n;
+}
+
 /**
  * tlshake_rec_crypt() - one AEAD operation, in place (internal)
  * @dir: a keyed direction
@@ -254,28 +283,27 @@ int tlshake_rec_crypt(struct tlshake_rec_dir *dir, bool enc, u8 *aad,
 {
 	size_t data_len = enc ? len + TLSHAKE_REC_TAG_LEN : len;
 	size_t crypt_len = enc ? len : len - TLSHAKE_REC_TAG_LEN;
+	struct scatterlist sg[REC_SG_MAX];
 	DECLARE_CRYPTO_WAIT(wait);
-	struct scatterlist sg[2];
-	int err;
+	int n = 0, err;
 
 	might_sleep();
 	if (!dir->aead || (!enc && len < TLSHAKE_REC_TAG_LEN))
 		return -EINVAL;
-	/* a scatterlist cannot describe the stack or vmalloc memory */
-	if (WARN_ON_ONCE(!virt_addr_valid(data) ||
-			 (aad_len && !virt_addr_valid(aad))))
+	/* a scatterlist cannot describe the stack */
+	if (WARN_ON_ONCE(object_is_on_stack(data) ||
+			 (aad_len && object_is_on_stack(aad))))
 		return -EINVAL;
 	if (nonce != dir->nonce)
 		memcpy(dir->nonce, nonce, TLSHAKE_REC_IV_LEN);
-	if (!aad_len) {
-		sg_init_one(sg, data, data_len);
-	} else if (aad + aad_len == data) {
-		sg_init_one(sg, aad, aad_len + data_len);
-	} else {
-		sg_init_table(sg, 2);
-		sg_set_buf(&sg[0], aad, aad_len);
-		sg_set_buf(&sg[1], data, data_len);
-	}
+	sg_init_table(sg, REC_SG_MAX);
+	if (aad_len)
+		n = rec_sg_add(sg, n, aad, aad_len);
+	if (n >= 0)
+		n = rec_sg_add(sg, n, data, data_len);
+	if (WARN_ON_ONCE(n <= 0))
+		return -EINVAL;
+	sg_mark_end(&sg[n - 1]);
 	aead_request_set_callback(dir->req, CRYPTO_TFM_REQ_MAY_BACKLOG |
 				  CRYPTO_TFM_REQ_MAY_SLEEP,
 				  crypto_req_done, &wait);

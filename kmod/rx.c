@@ -185,7 +185,9 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 		goto out;
 	rec = rx->buf + rx->start;
 	reclen = rx_head_len(rx);
-	if (rx->keyed) {
+	/* TLS 1.3 never protects change_cipher_spec records (RFC 8446 5) */
+	if (rx->keyed && !(rx->dir.tls13 &&
+			   rec[0] == TLSHAKE_CT_CHANGE_CIPHER_SPEC)) {
 		err = tlshake_rec_open(&rx->dir, rec, reclen, type, &off, len,
 				       &alert);
 	} else {
