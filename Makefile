@@ -43,6 +43,10 @@ check-kselftest:
 vm-shell:
 	$(VM)/check.sh --shell
 
+# vm-run SCRIPT=file: run a script in the guest with tlshake loaded
+vm-run:
+	$(VM)/check.sh --script '$(SCRIPT)'
+
 checkpatch:
 	$(VM)/static-checks.sh checkpatch \
 		$(firstword $(wildcard $(TLSHAKE_CACHE)/src-*/linux-source-6.12))
@@ -68,5 +72,5 @@ clean:
 	$(MAKE) -C selftests clean
 	rm -rf .build
 
-.PHONY: all modules userspace check check-kunit check-kselftest vm-shell \
+.PHONY: all modules userspace check check-kunit check-kselftest vm-shell vm-run \
 	checkpatch sparse ct-check bench fuzz regen clean

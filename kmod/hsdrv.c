@@ -150,7 +150,10 @@ static int hs_step(struct tlshake_sock *ts)
 	for (;;) {
 		if (READ_ONCE(ts->state) == TLSHAKE_STATE_FAILED)
 			return ts->err;
-		err = tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
+		/* the engine's messages coalesce in an open record */
+		err = tlshake_tx_seal(ts);
+		if (!err)
+			err = tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
 		if (err)
 			return err;
 		if (tlshake_hs_done(ts))

@@ -180,6 +180,20 @@ sign leaf_long long_10 leaf "$O/CN=www.example.com"
 key root_ed25519 ed25519; sign root_ed25519 self root "$O/CN=Test Root Ed25519"
 
 rm -rf ca ca.cnf
+
+# the same keys in the other file formats tlshakectl reads, and bundles
+openssl pkey -in leaf_ec.key -outform DER -out leaf_ec.der
+openssl ec -in leaf_ec.key -out leaf_ec.sec1 2>/dev/null
+openssl rsa -in leaf_rsa.key -traditional -out leaf_rsa.pkcs1 2>/dev/null
+echo 'correct horse' >pass
+echo 'wrong' >badpass
+openssl pkcs8 -topk8 -in leaf_ec.key -v2 aes-256-cbc -passout file:pass \
+	-out leaf_ec.enc
+openssl pkcs8 -topk8 -in leaf_rsa.key -v2 aes-256-cbc -passout file:pass \
+	-outform DER -out leaf_rsa.enc.der
+cat leaf_rsa.pem inter_rsa.pem >chain_rsa.pem
+openssl x509 -in root_ec.pem -outform DER -out root_ec.der
+touch .done
 [ -z "$HEADER" ] && exit 0
 python3 "$HERE/pki2c.py" "$OUT" >"$HEADER.tmp"
 mv "$HEADER.tmp" "$HEADER"

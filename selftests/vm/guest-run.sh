@@ -53,6 +53,8 @@ run_kunit() {
 run_kselftests() {
 	local t name rc
 	[ "$JOB_KSELFTEST" = none ] && return 0
+	# the PKI the host made (selftests/tlshake_test.h, creds.c)
+	[ -d "$JOB_BUILD/pki" ] && cp -a "$JOB_BUILD/pki" /tmp/tlshake-pki
 	for t in "$JOB_BUILD"/selftests/*; do
 		[ -x "$t" ] && [ -f "$t" ] || continue
 		name=$(basename "$t")

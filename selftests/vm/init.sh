@@ -49,7 +49,13 @@ verdict() {
 	sleep 10
 }
 
-if [ "$JOB_MODE" = shell ]; then
+if [ "$JOB_MODE" = script ]; then
+	bash "$JOB_VM_DIR/guest-run.sh" setup </dev/null >/dev/ttyS0 2>&1
+	[ -d "$JOB_BUILD/pki" ] && cp -a "$JOB_BUILD/pki" /tmp/tlshake-pki
+	(cd /tmp && TLSHAKECTL="$JOB_BUILD/userspace/tlshakectl" \
+		bash "$JOB_SCRIPT") </dev/null 2>&1 | tee /results/script.log >/dev/ttyS0
+	dmesg >/results/dmesg.txt
+elif [ "$JOB_MODE" = shell ]; then
 	bash "$JOB_VM_DIR/guest-run.sh" setup
 	echo "tlshake guest shell: modules loaded; 'exit' powers off"
 	setsid -c bash -i </dev/ttyS0 >/dev/ttyS0 2>&1

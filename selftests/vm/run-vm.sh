@@ -6,6 +6,7 @@
 #
 #   run-vm.sh --kernel DIR --build DIR --results DIR [--kunit GLOB|all|none]
 #             [--kselftest NAME|all|none] [--timeout SECONDS] [--shell]
+#             [--script FILE]   (run FILE in the guest with tlshake loaded)
 #
 # Exit status: 0 if the guest ran the job to its end, 3 if it panicked or
 # rebooted, 4 if it ran past its time limit, 2 on a harness error.
@@ -13,6 +14,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KDIR_B="" BUILD="" RESULTS="" KUNIT=all KSELFTEST=all TIMEOUT=2400 MODE=test
+SCRIPT=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) KDIR_B=$2; shift ;;
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
 	--kselftest) KSELFTEST=$2; shift ;;
 	--timeout) TIMEOUT=$2; shift ;;
 	--shell) MODE=shell ;;
+	--script) MODE=script; SCRIPT=$(realpath "$2"); shift ;;
 	*) die "unknown argument $1" ;;
 	esac
 	shift
@@ -41,6 +44,7 @@ JOB_MODROOT=$KDIR_B/modroot
 JOB_KUNIT=$KUNIT
 JOB_KSELFTEST=$KSELFTEST
 JOB_TEST_TIMEOUT=900
+JOB_SCRIPT=$SCRIPT
 JOB
 
 append="console=ttyS0 loglevel=5 panic=-1 oops=panic no_hash_pointers"
