@@ -18,6 +18,7 @@
 
 /* keyUsage bits, numbered as in RFC 5280 4.2.1.3 */
 #define TLSHAKE_KU_DIGITAL_SIGNATURE	BIT(0)
+#define TLSHAKE_KU_KEY_ENCIPHERMENT	BIT(2)
 #define TLSHAKE_KU_KEY_CERT_SIGN	BIT(5)
 
 /* extKeyUsage purposes tlshake looks at */

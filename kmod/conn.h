@@ -20,6 +20,7 @@
 
 struct tlshake_hs;
 struct tlshake_post13;
+struct tlshake_session;
 struct iov_iter;
 struct pipe_inode_info;
 struct poll_table_struct;
@@ -124,6 +125,9 @@ struct tlshake_tx {
  * @info: what was negotiated, or why the session failed
  * @peer_certs: the peer's chain as TLSHAKE_PEER_CERTS returns it
  * @peer_certs_len: its length
+ * @session: client: before the handshake, the session to offer
+ *	(TLSHAKE_SESSION); after it, the connection's resumable session, if
+ *	any (resume.h), which a fatal alert invalidates
  * @deadline: jiffies by which the handshake must finish
  * @work: runs the handshake for non-blocking and kernel callers, and
  *	flushes queued ciphertext when send space returns
@@ -159,6 +163,7 @@ struct tlshake_sock {
 	struct tlshake_info info;
 	u8 *peer_certs;
 	size_t peer_certs_len;
+	struct tlshake_session *session;
 	unsigned long deadline;
 	struct work_struct work;
 	struct timer_list timer;

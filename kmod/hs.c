@@ -120,6 +120,11 @@ static int params_check(struct tlshake_handshake *p)
 	    p->max_version > TLSHAKE_VERSION_1_3 ||
 	    p->min_version > p->max_version)
 		return -EINVAL;
+	if (!rsa_kex && (list_has(p->suites, TLSHAKE_MAX_SUITES,
+				  TLSHAKE_TLS_RSA_WITH_AES_128_GCM_SHA256) ||
+			 list_has(p->suites, TLSHAKE_MAX_SUITES,
+				  TLSHAKE_TLS_RSA_WITH_AES_256_GCM_SHA384)))
+		return -EINVAL;	/* no forward secrecy unless asked for */
 	if (!str_ok(p->server_name, sizeof(p->server_name)) ||
 	    !str_ok(p->trust_store, sizeof(p->trust_store)))
 		return -EINVAL;
@@ -155,6 +160,7 @@ static void hs_release(struct tlshake_hs *hs)
 		tlshake_ks_free(&hs->ks);
 	tlshake_transcript_free(&hs->tr);
 	hs_pki_release(hs);
+	hs12_free(hs);
 	kvfree_sensitive(hs->msg, hs->msg_cap);
 	kfree_sensitive(hs->out);
 	kfree(hs->ch);
@@ -440,6 +446,8 @@ bool hs_allow_version(const struct tlshake_hs *hs, u16 version)
 /* A ChangeCipherSpec during the handshake (TLS 1.3: to be dropped). */
 static int hs_ccs(struct tlshake_hs *hs, const u8 *data, size_t len)
 {
+	if (hs->version == TLSHAKE_VERSION_1_2)
+		return hs12_ccs(hs, data, len);
 	if (len != 1 || data[0] != 1 || hs->msg_len || hs->ccs_seen ||
 	    hs->state == HS_S_WAIT_CH)
 		return hs_reject(hs, TLSHAKE_ALERT_UNEXPECTED_MESSAGE);
@@ -481,6 +489,8 @@ static int hs_message(struct tlshake_hs *hs, const u8 *raw, size_t raw_len)
 
 	if (hs->state == HS_DONE)
 		return hs_reject(hs, TLSHAKE_ALERT_UNEXPECTED_MESSAGE);
+	if (hs->version == TLSHAKE_VERSION_1_2)
+		return hs12_message(hs, raw[0], body, len, raw, raw_len);
 	if (hs->server)
 		return hs13s_message(hs, raw[0], body, len, raw, raw_len);
 	return hs13c_message(hs, raw[0], body, len, raw, raw_len);

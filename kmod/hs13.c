@@ -192,9 +192,16 @@ int hs13_cert_send(struct tlshake_hs *hs)
 	return err;
 }
 
-/* Keep the peer's chain for TLSHAKE_PEER_CERTS: length, DER, ... */
-static int keep_peer_certs(struct tlshake_hs *hs,
-			   const struct tls_certificate *c)
+/**
+ * hs_keep_peer_certs() - keep the peer's chain for TLSHAKE_PEER_CERTS
+ * @hs: the handshake
+ * @c: the peer's Certificate message
+ *
+ * Each certificate as a 4-byte big-endian length and its DER.
+ *
+ * Return: 0 or -ENOMEM (the handshake has failed).
+ */
+int hs_keep_peer_certs(struct tlshake_hs *hs, const struct tls_certificate *c)
 {
 	struct tlshake_sock *ts = hs->ts;
 	size_t n = 0, off = 0;
@@ -249,7 +256,7 @@ int hs13_cert_recv(struct tlshake_hs *hs, const u8 *body, size_t len)
 				       TLSHAKE_REASON_CERT);
 		return 0;
 	}
-	err = keep_peer_certs(hs, c);
+	err = hs_keep_peer_certs(hs, c);
 	if (!err)
 		err = hs_pki_verify_peer(hs, c);
 	return err;

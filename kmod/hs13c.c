@@ -153,6 +153,7 @@ static void exts_12(struct tlshake_hs *hs, struct tls_wr *w)
 	ext_simple(w, TLS_EXT_EXTENDED_MASTER_SECRET, NULL, 0);
 	ext_simple(w, TLS_EXT_RENEGOTIATION_INFO, reneg_empty,
 		   sizeof(reneg_empty));
+	hs12c_client_hello_exts(hs, w);
 }
 
 static void ch_extensions(struct tlshake_hs *hs, struct tls_wr *w)
@@ -248,7 +249,9 @@ int hs13c_start(struct tlshake_hs *hs)
 				return err;
 		}
 	}
-	err = send_client_hello(hs);
+	err = hs12c_client_hello_prep(hs);
+	if (!err)
+		err = send_client_hello(hs);
 	if (!err)
 		hs->state = HS_C_WAIT_SH;
 	return err;
@@ -416,6 +419,8 @@ static int c_server_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 	err = sh_version(hs, sh, &version);
 	if (err)
 		return err;
+	if (!tls_find_ext(&sh->exts, TLS_EXT_SUPPORTED_VERSIONS))
+		return hs12c_server_hello(hs, raw, raw_len);
 	if (version != TLSHAKE_VERSION_1_3)
 		return hs_reject(hs, TLSHAKE_ALERT_PROTOCOL_VERSION);
 	err = sh_common(hs, sh);

@@ -441,12 +441,16 @@ static int s_client_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 	if (err)
 		return err;
 	if (!tls_find_ext(&ch->exts, TLS_EXT_SUPPORTED_VERSIONS))
-		return hs_reject(hs, TLSHAKE_ALERT_PROTOCOL_VERSION);
-	err = choose_version(hs, tls_find_ext(&ch->exts,
-					      TLS_EXT_SUPPORTED_VERSIONS),
-			     &version);
+		/* RFC 8446 4.2.1: then TLS 1.2 at most */
+		version = min_t(u16, ch->legacy_version, TLSHAKE_VERSION_1_2);
+	else
+		err = choose_version(hs, tls_find_ext(&ch->exts,
+					TLS_EXT_SUPPORTED_VERSIONS), &version);
 	if (err)
 		return err;
+	if (version == TLSHAKE_VERSION_1_2 && hs_allow_version(hs, version) &&
+	    !hs->hrr)
+		return hs12s_client_hello(hs, raw, raw_len);
 	if (version != TLSHAKE_VERSION_1_3 ||
 	    (hs->hrr && hs->version != version))
 		return hs_reject(hs, TLSHAKE_ALERT_PROTOCOL_VERSION);

@@ -19,6 +19,7 @@
 
 struct tlshake_cert;
 struct tlshake_cred;
+struct tlshake_hs12;
 struct tlshake_trust;
 struct tlshake_privkey;
 
@@ -95,6 +96,8 @@ enum tlshake_hs_state {
  * @cr_ctx_len: its length
  * @rx_key_changed: the last message changed the read key, so no more
  *	handshake bytes may follow in the same record
+ * @h12: TLS 1.2 state (hs12.h), once TLS 1.2 is offered (client) or
+ *	chosen (server)
  */
 struct tlshake_hs {
 	struct tlshake_sock *ts;
@@ -140,6 +143,7 @@ struct tlshake_hs {
 	u8 cr_ctx[32];
 	u8 cr_ctx_len;
 	bool rx_key_changed;
+	struct tlshake_hs12 *h12;
 };
 
 /* hs.c: shared helpers */
@@ -164,6 +168,8 @@ int hs13_cv_send(struct tlshake_hs *hs);
 int hs13_cv_check(struct tlshake_hs *hs, const u8 *body, size_t len);
 int hs13_app_keys(struct tlshake_hs *hs);
 int hs13_done(struct tlshake_hs *hs);
+int hs_keep_peer_certs(struct tlshake_hs *hs,
+		       const struct tls_certificate *c);
 
 /* hs13c.c / hs13s.c */
 int hs13c_start(struct tlshake_hs *hs);
@@ -171,5 +177,15 @@ int hs13c_message(struct tlshake_hs *hs, u8 type, const u8 *body,
 		  size_t len, const u8 *raw, size_t raw_len);
 int hs13s_message(struct tlshake_hs *hs, u8 type, const u8 *body,
 		  size_t len, const u8 *raw, size_t raw_len);
+
+/* hs12*.c: TLS 1.2, entered from the TLS 1.3 engines once negotiated */
+int hs12c_client_hello_prep(struct tlshake_hs *hs);
+void hs12c_client_hello_exts(struct tlshake_hs *hs, struct tls_wr *w);
+int hs12c_server_hello(struct tlshake_hs *hs, const u8 *raw, size_t raw_len);
+int hs12s_client_hello(struct tlshake_hs *hs, const u8 *raw, size_t raw_len);
+int hs12_message(struct tlshake_hs *hs, u8 type, const u8 *body, size_t len,
+		 const u8 *raw, size_t raw_len);
+int hs12_ccs(struct tlshake_hs *hs, const u8 *data, size_t len);
+void hs12_free(struct tlshake_hs *hs);
 
 #endif /* _TLSHAKE_HS_INT_H */

@@ -184,6 +184,25 @@ int tlshake_prf_extended_master(struct tlshake_prf *p, const u8 *pms,
 EXPORT_SYMBOL_IF_KUNIT(tlshake_prf_extended_master);
 
 /**
+ * tlshake_prf_set_master() - take the master secret of a resumed session
+ * @p: the state, initialized for the session's suite
+ * @master: the master secret
+ * @len: its length, %TLSHAKE_MASTER_SECRET_LEN
+ *
+ * Return: 0; -EINVAL if @p is not initialized or @len is wrong.
+ */
+int tlshake_prf_set_master(struct tlshake_prf *p, const u8 *master,
+			   size_t len)
+{
+	if (!p->suite || len != sizeof(p->master))
+		return -EINVAL;
+	memcpy(p->master, master, len);
+	p->have_master = true;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_prf_set_master);
+
+/**
  * tlshake_prf_key_block() - the AEAD keys and IVs (RFC 5246 6.3)
  * @p: the state, master secret set
  * @client_random: ClientHello.random

@@ -63,6 +63,8 @@ int tlshake_prf_master(struct tlshake_prf *p, const u8 *pms, size_t pms_len,
 		       const u8 *client_random, const u8 *server_random);
 int tlshake_prf_extended_master(struct tlshake_prf *p, const u8 *pms,
 				size_t pms_len, const u8 *session_hash);
+int tlshake_prf_set_master(struct tlshake_prf *p, const u8 *master,
+			   size_t len);
 int tlshake_prf_key_block(struct tlshake_prf *p, const u8 *client_random,
 			  const u8 *server_random,
 			  struct tlshake_key_block *kb);

@@ -8,6 +8,7 @@
 #include <net/sock.h>
 
 #include "conn.h"
+#include "resume.h"
 
 /**
  * tlshake_fail() - end the session with an error
@@ -22,10 +23,16 @@
  */
 void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 {
+	struct tlshake_session *sess;
 	struct sock *sk = ts->sk;
 
 	if (cmpxchg(&ts->err, 0, err) != 0)
 		return;
+	/* RFC 5246 7.2.2: a fatal alert invalidates the session */
+	sess = READ_ONCE(ts->session);
+	if (sess && (alert != TLSHAKE_ALERT_NONE ||
+		     reason == TLSHAKE_REASON_PEER_ALERT))
+		tlshake_session_invalidate(sess);
 	ts->info.error = -err;
 	ts->info.reason = reason;
 	if (alert != TLSHAKE_ALERT_NONE)

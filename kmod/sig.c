@@ -636,3 +636,69 @@ int tlshake_sign(const struct tlshake_privkey *key,
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_sign);
+
+/**
+ * tlshake_rsa_encrypt_premaster() - encrypt a TLS 1.2 premaster secret to
+ *	the server's key (RSAES-PKCS1-v1_5, RFC 5246 7.4.7.1)
+ * @pub: the server's RSA public key (its certificate's)
+ * @pms: the premaster secret, RSA_TLS_PREMASTER_LEN bytes
+ * @out: the ciphertext
+ * @out_len: in: the room at @out; out: the ciphertext's length (the
+ *	modulus length)
+ *
+ * Context: process context; may sleep.
+ * Return: 0; -EINVAL if @pub is not a usable RSA key; -EOVERFLOW if @out
+ * is too small; -ENOMEM.
+ */
+int tlshake_rsa_encrypt_premaster(const struct tlshake_pubkey *pub,
+				  const u8 *pms, u8 *out, size_t *out_len)
+{
+	const u8 *n, *e;
+	u32 n_len, e_len;
+	int err;
+
+	if (pub->type != TLSHAKE_KEY_RSA)
+		return -EINVAL;
+	err = tlshake_rsa_pub_parts(pub, &n, &n_len, &e, &e_len);
+	if (err)
+		return -EINVAL;
+	if (*out_len < n_len)
+		return -EOVERFLOW;
+	err = rsa_encrypt_pkcs1(n, n_len, e, e_len, pms, RSA_TLS_PREMASTER_LEN,
+				out);
+	if (err)
+		return err == -ENOMEM ? err : -EINVAL;
+	*out_len = n_len;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_rsa_encrypt_premaster);
+
+/**
+ * tlshake_rsa_decrypt_premaster() - the premaster secret of a TLS 1.2 RSA
+ *	key transport, with the countermeasure against Bleichenbacher's
+ *	attack (RFC 5246 7.4.7.1)
+ * @key: the server's private key
+ * @ct: EncryptedPreMasterSecret
+ * @ct_len: its length
+ * @client_version: ClientHello.client_version, as on the wire
+ * @pms: out: RSA_TLS_PREMASTER_LEN bytes of premaster secret
+ *
+ * Whatever is wrong with @ct (its length, its padding, the length or the
+ * version of what it holds), @pms is then random bytes, chosen without a
+ * branch, a memory access or a return value that depends on which check
+ * failed (kmod/crypto/rsa.c): the handshake goes on and fails at the
+ * client's Finished, like any other wrong premaster secret.
+ *
+ * Context: process context; may sleep.
+ * Return: 0, also for a bad @ct; -EINVAL only if @key is not an RSA key.
+ */
+int tlshake_rsa_decrypt_premaster(const struct tlshake_privkey *key,
+				  const u8 *ct, size_t ct_len,
+				  const u8 client_version[2], u8 *pms)
+{
+	if (key->type != TLSHAKE_KEY_RSA)
+		return -EINVAL;
+	rsa_decrypt_tls_premaster(key->rsa, ct, ct_len, client_version, pms);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_rsa_decrypt_premaster);

@@ -138,6 +138,9 @@ struct tlshake_key_parts {
 
 struct tlshake_privkey;
 
+/* Longest RSA ciphertext or signature (an 8192-bit modulus) */
+#define TLSHAKE_RSA_MAX_BYTES			1024
+
 int tlshake_sigalg_from_scheme(u16 scheme, struct tlshake_sigalg *alg);
 bool tlshake_scheme_usable(u16 scheme, const struct tlshake_pubkey *pub,
 			   bool tls13);
@@ -154,5 +157,12 @@ size_t tlshake_sig_max_len(const struct tlshake_privkey *key);
 int tlshake_sign(const struct tlshake_privkey *key,
 		 const struct tlshake_sigalg *alg, const u8 *msg,
 		 size_t msg_len, u8 *sig, size_t *sig_len);
+
+/* TLS 1.2 RSA key transport (RFC 5246 7.4.7.1) */
+int tlshake_rsa_encrypt_premaster(const struct tlshake_pubkey *pub,
+				  const u8 *pms, u8 *out, size_t *out_len);
+int tlshake_rsa_decrypt_premaster(const struct tlshake_privkey *key,
+				  const u8 *ct, size_t ct_len,
+				  const u8 client_version[2], u8 *pms);
 
 #endif /* _TLSHAKE_SIG_H */

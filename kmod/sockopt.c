@@ -5,12 +5,14 @@
  * hand the raw byte stream past tlshake.
  */
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #include <linux/tlshake.h>
 #include <linux/uaccess.h>
 #include <net/tcp.h>
 
 #include "hsdrv.h"
 #include "keyupdate.h"
+#include "resume.h"
 #include "sockopt.h"
 #include "ulp.h"
 
@@ -49,6 +51,31 @@ static int set_key_update(struct tlshake_sock *ts, sockptr_t optval,
 	return tlshake_keyupdate_request(ts, request);
 }
 
+/* TLSHAKE_SESSION: the session a client offers in its handshake. */
+static int set_session(struct tlshake_sock *ts, sockptr_t optval,
+		       unsigned int optlen)
+{
+	struct tlshake_session *s;
+	int fd, err = 0;
+
+	if (optlen < sizeof(fd))
+		return -EINVAL;
+	if (copy_from_sockptr(&fd, optval, sizeof(fd)))
+		return -EFAULT;
+	s = tlshake_session_from_fd(fd);
+	if (IS_ERR(s))
+		return PTR_ERR(s);
+	mutex_lock(&ts->rx_lock);
+	if (READ_ONCE(ts->state) != TLSHAKE_STATE_ATTACHED) {
+		err = -EISCONN;
+	} else {
+		swap(ts->session, s);
+	}
+	mutex_unlock(&ts->rx_lock);
+	tlshake_session_put(s);
+	return err;
+}
+
 /**
  * tlshake_setsockopt() - ->setsockopt of an attached socket
  * @sk: the socket
@@ -73,6 +100,8 @@ int tlshake_setsockopt(struct sock *sk, int level, int optname,
 		return set_handshake(ts, optval, optlen);
 	case TLSHAKE_KEY_UPDATE:
 		return set_key_update(ts, optval, optlen);
+	case TLSHAKE_SESSION:
+		return set_session(ts, optval, optlen);
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -133,6 +162,26 @@ static int get_peer_certs(struct tlshake_sock *ts, char __user *optval,
 			 0);
 }
 
+/* TLSHAKE_SESSION: a descriptor for the connection's session. */
+static int get_session(struct tlshake_sock *ts, char __user *optval,
+		       int __user *optlen)
+{
+	struct tlshake_session *s;
+
+	/*
+	 * Once established, ts->session stays until the socket is freed.
+	 * Pairs with the release that publishes the established state.
+	 */
+	if (smp_load_acquire(&ts->state) != TLSHAKE_STATE_ESTABLISHED)
+		return -ENOTCONN;
+	s = ts->session;
+	/* a server's sessions stay in its cache or its tickets */
+	if (!s || ts->server ||
+	    !tlshake_session_usable(s, ktime_get_real_seconds()))
+		return -ENODATA;
+	return tlshake_session_getsockopt(s, optval, optlen);
+}
+
 /**
  * tlshake_getsockopt() - ->getsockopt of an attached socket
  * @sk: the socket
@@ -169,6 +218,8 @@ int tlshake_getsockopt(struct sock *sk, int level, int optname,
 		return get_info(ts, optval, optlen);
 	case TLSHAKE_PEER_CERTS:
 		return get_peer_certs(ts, optval, optlen);
+	case TLSHAKE_SESSION:
+		return get_session(ts, optval, optlen);
 	default:
 		return -ENOPROTOOPT;
 	}

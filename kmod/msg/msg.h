@@ -54,6 +54,19 @@
 #define TLS_EXT_KEY_SHARE		51
 #define TLS_EXT_RENEGOTIATION_INFO	0xff01
 
+/* Signalling cipher suite values */
+#define TLS_SCSV_EMPTY_RENEGOTIATION_INFO 0x00ff	/* RFC 5746 3.3 */
+#define TLS_SCSV_FALLBACK		0x5600	/* RFC 7507 */
+
+/* ECCurveType named_curve (RFC 8422 5.4) */
+#define TLS_EC_NAMED_CURVE		3
+/* ECPointFormat uncompressed (RFC 8422 5.1.2) */
+#define TLS_EC_POINT_UNCOMPRESSED	0
+
+/* ClientCertificateType (RFC 5246 7.4.4, RFC 8422 5.5) */
+#define TLS_CERT_TYPE_RSA_SIGN		1
+#define TLS_CERT_TYPE_ECDSA_SIGN	64
+
 /* Named groups */
 #define TLS_GROUP_SECP256R1		0x0017
 #define TLS_GROUP_SECP384R1		0x0018
@@ -280,6 +293,56 @@ struct tls_cert_request {
 
 int tls_parse_cert_request13(const u8 *body, size_t len,
 			     struct tls_cert_request *cr, u8 *alert);
+
+/**
+ * struct tls_server_kx - a parsed ECDHE ServerKeyExchange (TLS 1.2)
+ * @group: the NamedGroup of the server's key
+ * @point: the server's ephemeral public key
+ * @point_len: its length
+ * @params: ServerECDHParams as sent, which the signature covers
+ * @params_len: its length
+ * @scheme: SignatureAndHashAlgorithm of the signature
+ * @sig: the signature
+ * @sig_len: its length
+ */
+struct tls_server_kx {
+	u16 group;
+	const u8 *point;
+	u8 point_len;
+	const u8 *params;
+	size_t params_len;
+	u16 scheme;
+	const u8 *sig;
+	size_t sig_len;
+};
+
+int tls_parse_server_kx_ecdhe(const u8 *body, size_t len,
+			      struct tls_server_kx *kx, u8 *alert);
+void tls_put_ecdh_params(struct tls_wr *w, u16 group, const u8 *point,
+			 size_t len);
+
+/**
+ * struct tls_cert_request12 - a parsed TLS 1.2 CertificateRequest
+ * @types: certificate_types (ClientCertificateType values)
+ * @n_types: their number
+ * @sig_algs: supported_signature_algorithms, big-endian u16s
+ * @n_sig_algs: their number
+ */
+struct tls_cert_request12 {
+	const u8 *types;
+	unsigned int n_types;
+	const u8 *sig_algs;
+	unsigned int n_sig_algs;
+};
+
+int tls_parse_cert_request12(const u8 *body, size_t len,
+			     struct tls_cert_request12 *cr, u8 *alert);
+int tls_parse_client_kx(const u8 *body, size_t len, bool ecdhe,
+			const u8 **data, size_t *data_len, u8 *alert);
+int tls_parse_new_ticket12(const u8 *body, size_t len, u32 *lifetime,
+			   const u8 **ticket, size_t *ticket_len, u8 *alert);
+int tls_ext_reneg_info(const struct tls_ext *e, const u8 **data, size_t *len,
+		       u8 *alert);
 
 /* Builders: a message (header included) into @w */
 size_t tls_hs_begin(struct tls_wr *w, u8 type);

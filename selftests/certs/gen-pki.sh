@@ -79,6 +79,13 @@ extendedKeyUsage = serverAuth,clientAuth
 subjectAltName = DNS:www.example.com,DNS:*.wild.example.com,IP:192.0.2.1,IP:2001:db8::1
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[ leaf_kx ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth,clientAuth
+subjectAltName = DNS:www.example.com
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [ leaf_client ]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature
@@ -142,6 +149,8 @@ key leaf_rsa rsa2048;	sign leaf_rsa inter_rsa leaf "$O/CN=www.example.com"
 key leaf_p384 p384;	sign leaf_p384 inter_ec leaf "$O/CN=p384.example.com" -md sha384
 key leaf_ed25519 ed25519; sign leaf_ed25519 inter_ec leaf "$O/CN=ed25519.example.com"
 key leaf_rsa3072 rsa3072; sign leaf_rsa3072 inter_rsa leaf "$O/CN=rsa3072.example.com" -md sha512
+# RSA key transport (TLS 1.2) needs keyEncipherment
+key leaf_rsa_kx rsa2048; sign leaf_rsa_kx inter_rsa leaf_kx "$O/CN=www.example.com"
 
 # broken in one way each
 sign leaf_expired inter_ec leaf "$O/CN=expired" -startdate 20000101000000Z -enddate 20010101000000Z

@@ -61,6 +61,52 @@
  * @TLSHAKE_KEY_UPDATE: setsockopt; a __u32: 0 to update our sending key,
  *	1 to also ask the peer to update its own (TLS 1.3 KeyUpdate). TLS 1.2:
  *	EOPNOTSUPP.
+ * @TLSHAKE_SESSION: session resumption, client side; an int, a file
+ *	descriptor (see below).
+ *
+ * Session resumption (TLSHAKE_SESSION)
+ *
+ * A client that wants its next connection to resume this one's session
+ * (TLS 1.2: an abbreviated handshake by session ID or by ticket, RFC 5246
+ * 7.3 and RFC 5077) asks for it once the handshake has completed:
+ *
+ *	int sfd;
+ *	socklen_t len = sizeof(sfd);
+ *
+ *	getsockopt(fd, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd, &len);
+ *
+ * returns a new file descriptor (close-on-exec) that refers to the session
+ * state the kernel keeps: the master secret never leaves the kernel, and
+ * nothing can be read from the descriptor. It keeps the session alive
+ * while it is open; close it when done. It may be passed to another
+ * process (SCM_RIGHTS); whoever holds it can resume the session. Before
+ * TLSHAKE_HANDSHAKE on the next socket, the client offers it with
+ *
+ *	setsockopt(fd2, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd, sizeof(sfd));
+ *
+ * and one descriptor may be offered on any number of connections. The
+ * session is offered only if it is still valid and the new handshake is
+ * for the same server_name and trust_store (and verifies names if the
+ * first did); else, or if the server declines, a full handshake runs.
+ * &struct tlshake_info.resumed says which happened. A session lives
+ * for the module parameter session_lifetime (default 2 hours) from its
+ * full handshake, and a fatal alert on any connection of it ends it.
+ *
+ * getsockopt errors: ENOTCONN before the handshake completed; ENODATA if
+ * there is no resumable session (a server socket; TLS 1.3, for now; the
+ * server offered neither a session ID nor a ticket; no
+ * extended_master_secret; invalidated or expired); EINVAL if optlen is
+ * smaller than an int; EMFILE, ENFILE. setsockopt errors: EBADF; EINVAL
+ * if the descriptor is not a session; EISCONN once TLSHAKE_HANDSHAKE was
+ * called.
+ *
+ * A server keeps sessions in a cache per network namespace (at most the
+ * module parameter session_cache_size, least recently used first out) or,
+ * for clients that take them, in tickets sealed with AES-256-GCM under
+ * keys that are made in the kernel, rotate every session_lifetime, and
+ * never leave it. A session resumes only for the same SNI, with a
+ * credential of the same certificate, and, if the server requires client
+ * certificates, one validated by the same trust store.
  */
 enum tlshake_sockopt {
 	TLSHAKE_STATE = 1,
@@ -68,6 +114,7 @@ enum tlshake_sockopt {
 	TLSHAKE_INFO = 3,
 	TLSHAKE_PEER_CERTS = 4,
 	TLSHAKE_KEY_UPDATE = 5,
+	TLSHAKE_SESSION = 6,
 };
 
 /**
@@ -153,16 +200,28 @@ struct tlshake_handshake {
 /*
  * TLSHAKE_F_NO_VERIFY_NAME: client: verify the chain but not the name.
  * TLSHAKE_F_RSA_KEX: allow TLS 1.2 RSA key transport suites (off by default:
- *	no forward secrecy).
- * TLSHAKE_F_NO_EMS_OK: TLS 1.2: accept a peer without extended_master_secret.
+ *	no forward secrecy). Listing TLS_RSA_* suites in @suites without it
+ *	is EINVAL.
+ * TLSHAKE_F_NO_EMS_OK: TLS 1.2: accept a peer without extended_master_secret
+ *	(RFC 7627). Such sessions are never resumed.
  * TLSHAKE_F_REQUEST_CERT: server: ask the client for a certificate.
  * TLSHAKE_F_REQUIRE_CERT: server: fail if the client sends none.
+ * TLSHAKE_F_NO_TICKETS: TLS 1.2: neither ask for nor issue session tickets
+ *	(sessions are resumed by session ID only).
+ * TLSHAKE_F_NO_RESUMPTION: server: neither resume sessions nor make
+ *	resumable ones.
+ *
+ * In TLS 1.2, tlshake requires renegotiation_info from servers (RFC 5746)
+ * and refuses every renegotiation, in either direction, with a fatal
+ * no_renegotiation alert.
  */
 #define TLSHAKE_F_NO_VERIFY_NAME	_BITUL(0)
 #define TLSHAKE_F_RSA_KEX		_BITUL(1)
 #define TLSHAKE_F_NO_EMS_OK		_BITUL(2)
 #define TLSHAKE_F_REQUEST_CERT		_BITUL(3)
 #define TLSHAKE_F_REQUIRE_CERT		_BITUL(4)
+#define TLSHAKE_F_NO_TICKETS		_BITUL(5)
+#define TLSHAKE_F_NO_RESUMPTION		_BITUL(6)
 
 /**
  * struct tlshake_info - what TLSHAKE_INFO returns
@@ -172,7 +231,7 @@ struct tlshake_handshake {
  * @group: key-exchange group (IANA NamedGroup), or 0
  * @sig_scheme: signature scheme we signed with, or 0
  * @peer_sig_scheme: signature scheme the peer signed with, or 0
- * @resumed: 1 if the session was resumed
+ * @resumed: 1 if the session was resumed (an abbreviated handshake)
  * @alert_sent: the fatal alert we sent (AlertDescription), or 255 for none
  * @alert_received: the fatal alert received, or 255 for none
  * @error: the errno the session failed with, or 0
