@@ -245,7 +245,6 @@ static int derive_kpp(struct tlshake_kex *kx, const struct kex_group *g,
 	if (peer_len != g->pub_len)
 		return -EINVAL;
 	err = kpp_run(kx->kpp, peer, peer_len, out, g->scalar_len);
-	/* the KPP refuses a zero result itself (-EINVAL); we do not rely on it */
 	if (!err && !crypto_memneq(out, zeros, g->scalar_len))
 		err = -EINVAL;
 	return err;
