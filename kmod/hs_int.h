@@ -98,6 +98,7 @@ enum tlshake_hs_state {
  *	handshake bytes may follow in the same record
  * @h12: TLS 1.2 state (hs12.h), once TLS 1.2 is offered (client) or
  *	chosen (server)
+ * @peer_rsl: the peer sent record_size_limit (a server answers with its own)
  */
 struct tlshake_hs {
 	struct tlshake_sock *ts;
@@ -144,6 +145,7 @@ struct tlshake_hs {
 	u8 cr_ctx_len;
 	bool rx_key_changed;
 	struct tlshake_hs12 *h12;
+	bool peer_rsl;
 };
 
 /* hs.c: shared helpers */
@@ -170,6 +172,7 @@ int hs13_app_keys(struct tlshake_hs *hs);
 int hs13_done(struct tlshake_hs *hs);
 int hs_keep_peer_certs(struct tlshake_hs *hs,
 		       const struct tls_certificate *c);
+int hs13_record_size_limit(struct tlshake_hs *hs, const struct tls_ext *e);
 
 /* hs13c.c / hs13s.c */
 int hs13c_start(struct tlshake_hs *hs);

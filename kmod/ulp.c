@@ -84,8 +84,8 @@ static void tlshake_ctx_free(struct tlshake_sock *ts)
 	if (ts->tx.buf)
 		tlshake_tx_free(ts);
 	kfree_sensitive(ts->peer_certs);
-	tlshake_post13_free(ts);
 	kfree_sensitive(ts->phs);
+	tlshake_post13_free(ts);
 	tlshake_session_put(ts->session);
 	mutex_destroy(&ts->rx_lock);
 	mutex_destroy(&ts->tx_lock);
