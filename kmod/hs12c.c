@@ -89,8 +89,7 @@ int hs12c_client_hello_prep(struct tlshake_hs *hs)
  * @w: the writer, in the extension block
  *
  * session_ticket (RFC 5077 3.2): the ticket of the offered session, or
- * empty to ask for one. record_size_limit (RFC 8449) when TLS 1.2 is all
- * we offer (a TLS 1.3 server would answer it in EncryptedExtensions).
+ * empty to ask for one.
  */
 void hs12c_client_hello_exts(struct tlshake_hs *hs, struct tls_wr *w)
 {
@@ -103,11 +102,6 @@ void hs12c_client_hello_exts(struct tlshake_hs *hs, struct tls_wr *w)
 		mark = tls_ext_begin(w, TLS_EXT_SESSION_TICKET);
 		if (s && s->ticket_len)
 			wr_bytes(w, s->ticket, s->ticket_len);
-		tls_ext_end(w, mark);
-	}
-	if (hs->p.max_version == TLSHAKE_VERSION_1_2) {
-		mark = tls_ext_begin(w, TLS_EXT_RECORD_SIZE_LIMIT);
-		wr_u16(w, HS12_RECORD_SIZE_LIMIT);
 		tls_ext_end(w, mark);
 	}
 }
@@ -185,8 +179,6 @@ static int sh_ext(struct tlshake_hs *hs, const struct tls_ext *e, bool *ri)
 		h->ticket = true;
 		return 0;
 	case TLS_EXT_RECORD_SIZE_LIMIT:
-		if (hs->p.max_version != TLSHAKE_VERSION_1_2)
-			break;
 		return hs12_record_size_limit(hs, e);
 	case TLS_EXT_KEY_SHARE:
 	case TLS_EXT_SUPPORTED_VERSIONS:

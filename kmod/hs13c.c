@@ -186,9 +186,13 @@ static void ch_extensions(struct tlshake_hs *hs, struct tls_wr *w)
 		wr_bytes(w, hs->p.alpn, hs->p.alpn_len);
 		tls_ext_end(w, e);
 	}
-	/* we take records of any size the protocol allows (RFC 8449) */
+	/*
+	 * We take records of any size the protocol allows (RFC 8449 4): 2^14
+	 * plus TLS 1.3's content type byte, or 2^14 if TLS 1.2 is our best.
+	 */
 	e = tls_ext_begin(w, TLS_EXT_RECORD_SIZE_LIMIT);
-	wr_u16(w, TLSHAKE_MAX_PLAINTEXT + 1);
+	wr_u16(w, TLSHAKE_MAX_PLAINTEXT +
+	       (hs->p.max_version >= TLSHAKE_VERSION_1_3));
 	tls_ext_end(w, e);
 	exts_12(hs, w);
 	wr_vec_end(w, mark, 2);

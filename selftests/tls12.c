@@ -6,42 +6,12 @@
  * when enabled, client certificates, and session resumption by session ID
  * and by ticket through the TLSHAKE_SESSION descriptor.
  */
-#include <fcntl.h>
-#include <poll.h>
-
 #include "kselftest_harness.h"
-#include "tlshake_test.h"
-
-#define V12	TLSHAKE_VERSION_1_2
-#define V13	TLSHAKE_VERSION_1_3
-#define HS_TIMEOUT	600	/* seconds: the guest is emulated */
-
-/* The credentials these tests use, loaded into the test's own netns. */
-static int load_creds12(void)
-{
-	static const char *const creds[][3] = {
-		{ "ec", "leaf_ec", "inter_ec" },
-		{ "p384", "leaf_p384", "inter_ec" },
-		{ "ed25519", "leaf_ed25519", "inter_ec" },
-		{ "rsa", "leaf_rsa", "inter_rsa" },
-		{ "rsa_kx", "leaf_rsa_kx", "inter_rsa" },
-	};
-	unsigned int i;
-
-	for (i = 0; i < sizeof(creds) / sizeof(creds[0]); i++)
-		if (sh("%s cred add %s --cert " PKI "/%s.pem --cert " PKI
-		       "/%s.pem --key " PKI "/%s.key >/dev/null", tlshakectl(),
-		       creds[i][0], creds[i][1], creds[i][2], creds[i][1]))
-			return -1;
-	return sh("%s trust add roots --anchor " PKI "/root_ec.pem --anchor "
-		  PKI "/root_rsa.pem >/dev/null", tlshakectl());
-}
+#include "tls12_peer.h"
 
 static int setup_netns(void)
 {
-	if (make_pki() || own_netns() || load_creds12())
-		return -1;
-	return 0;
+	return setup12();
 }
 
 /* A fresh attached loopback pair. */
@@ -62,10 +32,16 @@ static int run_pair(int c, int s, struct tlshake_handshake *ch,
 	struct hs_thread srv = { .fd = s, .h = *sh };
 	int err;
 
+	srv.h.timeout_ms = HS_LIMIT_MS;
 	if (hs_thread_start(&srv))
 		return -1;
+	ch->timeout_ms = HS_LIMIT_MS;
 	err = handshake(c, ch);
 	*serr = hs_thread_join(&srv);
+	if (err || *serr) {
+		print_info("client", c);
+		print_info("server", s);
+	}
 	return err;
 }
 
@@ -79,22 +55,6 @@ static bool echo(int a, int b, size_t n)
 	memset(back, 0, n);
 	return write_all(a, buf, n) && read_all(b, back, n) &&
 	       !memcmp(buf, back, n);
-}
-
-static int get_session(int fd)
-{
-	socklen_t len = sizeof(int);
-	int sfd = -1;
-
-	if (getsockopt(fd, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd, &len))
-		return -errno;
-	return sfd;
-}
-
-static int set_session(int fd, int sfd)
-{
-	return setsockopt(fd, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd,
-			  sizeof(sfd)) ? -errno : 0;
 }
 
 FIXTURE(tls12)
