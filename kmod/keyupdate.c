@@ -222,9 +222,20 @@ static int phs_message(struct tlshake_sock *ts, u8 type, const u8 *body,
 		       size_t len, bool last_in_record)
 {
 	if (!ts->post) {
-		/* TLS 1.2: HelloRequest or ClientHello, renegotiation */
-		tlshake_fail(ts, -EPROTO, TLSHAKE_ALERT_NO_RENEGOTIATION,
-			     TLSHAKE_REASON_UNEXPECTED);
+		/*
+		 * TLS 1.2: a HelloRequest to a client or a ClientHello to a
+		 * server asks for renegotiation, which we refuse (RFC 5746
+		 * makes it safe, not wanted); anything else is out of place.
+		 */
+		if (type == (ts->server ? TLS_HS_CLIENT_HELLO :
+					  TLS_HS_HELLO_REQUEST))
+			tlshake_fail(ts, -EPROTO,
+				     TLSHAKE_ALERT_NO_RENEGOTIATION,
+				     TLSHAKE_REASON_UNEXPECTED);
+		else
+			tlshake_fail(ts, -EPROTO,
+				     TLSHAKE_ALERT_UNEXPECTED_MESSAGE,
+				     TLSHAKE_REASON_UNEXPECTED);
 		return -EPROTO;
 	}
 	switch (type) {

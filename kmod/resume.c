@@ -140,6 +140,7 @@ void tlshake_session_invalidate(struct tlshake_session *s)
 {
 	WRITE_ONCE(s->dead, true);
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_session_invalidate);
 
 static int session_fd_release(struct inode *inode, struct file *file)
 {
