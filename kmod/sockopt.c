@@ -66,11 +66,10 @@ static int set_session(struct tlshake_sock *ts, sockptr_t optval,
 	if (IS_ERR(s))
 		return PTR_ERR(s);
 	mutex_lock(&ts->rx_lock);
-	if (READ_ONCE(ts->state) != TLSHAKE_STATE_ATTACHED) {
+	if (READ_ONCE(ts->state) != TLSHAKE_STATE_ATTACHED)
 		err = -EISCONN;
-	} else {
+	else
 		swap(ts->session, s);
-	}
 	mutex_unlock(&ts->rx_lock);
 	tlshake_session_put(s);
 	return err;

@@ -403,6 +403,32 @@ TEST_F_TIMEOUT(tls12m, resume_other_name, HS_TIMEOUT)
 	close(sfd);
 }
 
+/*
+ * A session the server does not know (another network namespace: another
+ * session cache, other ticket keys): a full handshake, no error.
+ */
+static void resume_unknown(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(tls12m) *self, __u32 flags)
+{
+	int sfd = first_connection(_metadata, self, flags);
+
+	ASSERT_LE(0, sfd);
+	ASSERT_EQ(0, own_netns());
+	ASSERT_EQ(0, load_creds12());
+	resume(_metadata, sfd, flags, 0);
+	close(sfd);
+}
+
+TEST_F_TIMEOUT(tls12m, resume_unknown_ticket, HS_TIMEOUT)
+{
+	resume_unknown(_metadata, self, 0);
+}
+
+TEST_F_TIMEOUT(tls12m, resume_unknown_session_id, HS_TIMEOUT)
+{
+	resume_unknown(_metadata, self, TLSHAKE_F_NO_TICKETS);
+}
+
 /* What TLSHAKE_SESSION takes: only a session descriptor, only before. */
 TEST_F(tls12m, session_option_errors)
 {

@@ -352,4 +352,44 @@ TEST_F_TIMEOUT(resume, server_resume_id, HS_TIMEOUT)
 	server_resume(_metadata, &self->peer, &variant->c, "-no_ticket");
 }
 
+/* gnutls-cli --resume: a second connection resuming the first. */
+TEST_F_TIMEOUT(resume, server_gnutls_resume, HS_TIMEOUT)
+{
+	struct tlshake_info si;
+	int l = listen_port(PEER_PORT);
+
+	ASSERT_LE(0, l);
+	self->peer = spawn(PEER_LOG, "exec " GNUTLS_CLI "--resume --priority "
+			   GNUTLS_PRIO " 127.0.0.1 </dev/null",
+			   variant->c.gcipher, variant->c.gkx);
+	ASSERT_EQ(0, serve_one(_metadata, &variant->c, l, 0, &si, false));
+	EXPECT_EQ(0, si.resumed);
+	ASSERT_EQ(0, serve_one(_metadata, &variant->c, l, 0, &si, false));
+	check_served(_metadata, &variant->c, &si);
+	EXPECT_EQ(1, si.resumed);
+	reap(self->peer, PEER_WAIT);
+	self->peer = 0;
+	EXPECT_TRUE(log_has(PEER_LOG, "This is a resumed session"));
+	close(l);
+}
+
+/* openssl s_client -reconnect: five more connections, all resumed. */
+TEST_F_TIMEOUT(resume, server_openssl_reconnect, HS_TIMEOUT)
+{
+	struct tlshake_info si;
+	int l = listen_port(PEER_PORT), i;
+
+	ASSERT_LE(0, l);
+	self->peer = spawn(PEER_LOG, "exec " OSSL_CLI "-cipher %s -reconnect "
+			   "</dev/null", variant->c.ossl);
+	for (i = 0; i < 6; i++) {
+		ASSERT_EQ(0, serve_one(_metadata, &variant->c, l, 0, &si,
+				       false));
+		EXPECT_EQ(i > 0, si.resumed) TH_LOG("connection %d", i);
+	}
+	reap(self->peer, PEER_WAIT);
+	self->peer = 0;
+	close(l);
+}
+
 TEST_HARNESS_MAIN

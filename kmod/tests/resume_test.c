@@ -275,4 +275,5 @@ static struct kunit_suite resume_suite = {
 	.name = "tlshake_resume",
 	.test_cases = resume_cases,
 };
+
 kunit_test_suite(resume_suite);
