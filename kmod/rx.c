@@ -139,6 +139,12 @@ static int rx_fill_record(struct tlshake_sock *ts, int flags, u8 *alert)
 
 	for (;;) {
 		need = rx_head_len(rx);
+		/* judge a header before waiting for the body it announces */
+		if (need && (!rx_type_known(rx->buf[rx->start]) ||
+			     rx->buf[rx->start + 1] != 3)) {
+			*alert = TLSHAKE_ALERT_UNEXPECTED_MESSAGE;
+			return -EPROTO;
+		}
 		if (need > TLSHAKE_REC_MAX_LEN) {
 			*alert = TLSHAKE_ALERT_RECORD_OVERFLOW;
 			return -EMSGSIZE;

@@ -24,7 +24,6 @@
 void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 {
 	struct tlshake_session *sess;
-	struct sock *sk = ts->sk;
 
 	if (cmpxchg(&ts->err, 0, err) != 0)
 		return;
@@ -38,16 +37,33 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 	if (alert != TLSHAKE_ALERT_NONE)
 		ts->info.alert_sent = alert;
 	WRITE_ONCE(ts->state, TLSHAKE_STATE_FAILED);
-
-	if (alert != TLSHAKE_ALERT_NONE) {
-		WRITE_ONCE(ts->pending_alert, alert);
-		set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
-		if (mutex_trylock(&ts->tx_lock))
-			tlshake_tx_unlock(ts);
-	}
-	WRITE_ONCE(sk->sk_err, -err);
-	sk_error_report(sk);
 	wake_up_all(&ts->wait);
+
+	if (alert == TLSHAKE_ALERT_NONE) {
+		tlshake_fail_report(ts);
+		return;
+	}
+	/* TCP refuses to send once sk_err is set: the alert goes first */
+	WRITE_ONCE(ts->pending_alert, alert);
+	set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
+	smp_mb__after_atomic();
+	if (mutex_trylock(&ts->tx_lock))
+		tlshake_tx_unlock(ts);
+}
+
+/**
+ * tlshake_fail_report() - tell the socket's users about a failure
+ * @ts: the connection, failed by tlshake_fail()
+ *
+ * SO_ERROR and pollers see the session's errno. Called when the fatal
+ * alert, if any, has been handed to TCP.
+ */
+void tlshake_fail_report(struct tlshake_sock *ts)
+{
+	struct sock *sk = ts->sk;
+
+	WRITE_ONCE(sk->sk_err, -READ_ONCE(ts->err));
+	sk_error_report(sk);
 }
 
 /**

@@ -332,12 +332,22 @@ int tlshake_tx_alert(struct tlshake_sock *ts, u8 level, u8 desc)
  */
 void tlshake_tx_unlock(struct tlshake_sock *ts)
 {
-	if (test_and_clear_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags))
-		tlshake_tx_alert(ts, TLSHAKE_ALERT_LEVEL_FATAL,
-				 READ_ONCE(ts->pending_alert));
-	else if (ts->post && test_bit(TLSHAKE_F_KEYUPDATE, &ts->flags) &&
-		 READ_ONCE(ts->state) == TLSHAKE_STATE_ESTABLISHED &&
-		 !tlshake_tx_seal(ts) && !tlshake_keyupdate_send(ts))
-		tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
-	mutex_unlock(&ts->tx_lock);
+	for (;;) {
+		if (test_and_clear_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags)) {
+			tlshake_tx_alert(ts, TLSHAKE_ALERT_LEVEL_FATAL,
+					 READ_ONCE(ts->pending_alert));
+			tlshake_fail_report(ts);
+		} else if (ts->post &&
+			   test_bit(TLSHAKE_F_KEYUPDATE, &ts->flags) &&
+			   READ_ONCE(ts->state) == TLSHAKE_STATE_ESTABLISHED &&
+			   !tlshake_tx_seal(ts) && !tlshake_keyupdate_send(ts)) {
+			tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
+		}
+		mutex_unlock(&ts->tx_lock);
+		/* a failure that found the lock taken relies on us */
+		smp_mb();
+		if (!test_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags) ||
+		    !mutex_trylock(&ts->tx_lock))
+			return;
+	}
 }
