@@ -199,19 +199,24 @@ static bool key_fits_kx(const struct tlshake_cert *leaf, u8 kx)
 	return t == TLSHAKE_KEY_RSA;
 }
 
-/* Our first scheme the client accepts that @pub signs with in TLS 1.2. */
+/*
+ * Our first scheme the client accepts that @pub signs with in TLS 1.2,
+ * preferring those TLS 1.3 would also allow (an ECDSA hash that matches
+ * the curve, RSA-PSS over PKCS#1 v1.5).
+ */
 static u16 sign_scheme(const struct tlshake_hs *hs,
 		       const struct tlshake_pubkey *pub,
 		       const struct ch12_offer *o)
 {
-	unsigned int i;
+	unsigned int i, pass;
 	u16 s;
 
-	for (i = 0; i < TLSHAKE_MAX_SIG_SCHEMES && (s = hs->p.sig_schemes[i]);
-	     i++)
-		if (tls_u16_list_has(o->sig_algs, o->n_sig, s) &&
-		    tlshake_scheme_usable(s, pub, false))
-			return s;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < TLSHAKE_MAX_SIG_SCHEMES &&
+		     (s = hs->p.sig_schemes[i]); i++)
+			if (tls_u16_list_has(o->sig_algs, o->n_sig, s) &&
+			    tlshake_scheme_usable(s, pub, !pass))
+				return s;
 	return 0;
 }
 

@@ -99,6 +99,39 @@ TEST_F_TIMEOUT(neg, client_renegotiates, HS_TIMEOUT)
 	EXPECT_FALSE(log_has(PEER_LOG, "ReHandshake was completed"));
 }
 
+/*
+ * The server asks for renegotiation (HelloRequest): refused with
+ * no_renegotiation. openssl s_server renegotiates on "r" on its stdin, a
+ * FIFO here.
+ */
+TEST_F_TIMEOUT(neg, server_renegotiates, HS_TIMEOUT)
+{
+	struct tlshake_info ci;
+	char buf[16];
+	int fd, cmd;
+
+	unlink("/tmp/tls12-fifo");
+	ASSERT_EQ(0, mkfifo("/tmp/tls12-fifo", 0600));
+	self->peer = spawn(PEER_LOG, "exec openssl s_server -accept 4433 "
+			   "-naccept 1 -tls1_2 -cert " PKI "/leaf_ec.pem -key "
+			   PKI "/leaf_ec.key -cert_chain " PKI "/inter_ec.pem "
+			   "</tmp/tls12-fifo");
+	cmd = open("/tmp/tls12-fifo", O_WRONLY);
+	ASSERT_LE(0, cmd);
+	ASSERT_TRUE(wait_log(PEER_LOG, "ACCEPT"));
+	ASSERT_EQ(0, client(PEER_PORT, V12, 0, &fd));
+	ASSERT_TRUE(write_all(cmd, "r\n", 2));
+	EXPECT_EQ(-1, read(fd, buf, sizeof(buf)));
+	EXPECT_EQ(EPROTO, errno);
+	ASSERT_EQ(0, get_info(fd, &ci));
+	EXPECT_EQ(100, ci.alert_sent);		/* no_renegotiation */
+	close(fd);
+	close(cmd);
+	reap(self->peer, PEER_WAIT);
+	self->peer = 0;
+	EXPECT_TRUE(log_has(PEER_LOG, "no renegotiation"));
+}
+
 /* A client without extended_master_secret: refused unless allowed. */
 TEST_F_TIMEOUT(neg, client_without_ems, HS_TIMEOUT)
 {
