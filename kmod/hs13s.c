@@ -437,6 +437,7 @@ static int s_client_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 			  const u8 *raw, size_t raw_len)
 {
 	struct tls_client_hello *ch = hs->ch;
+	const struct tls_ext *sv;
 	struct ch_offer *o;
 	u16 version = 0;
 	u8 alert;
@@ -448,12 +449,11 @@ static int s_client_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 	err = ch_basics(hs, ch);
 	if (err)
 		return err;
-	if (!tls_find_ext(&ch->exts, TLS_EXT_SUPPORTED_VERSIONS))
-		/* RFC 8446 4.2.1: then TLS 1.2 at most */
+	sv = tls_find_ext(&ch->exts, TLS_EXT_SUPPORTED_VERSIONS);
+	if (!sv)	/* RFC 8446 4.2.1: then TLS 1.2 at most */
 		version = min_t(u16, ch->legacy_version, TLSHAKE_VERSION_1_2);
 	else
-		err = choose_version(hs, tls_find_ext(&ch->exts,
-					TLS_EXT_SUPPORTED_VERSIONS), &version);
+		err = choose_version(hs, sv, &version);
 	if (err)
 		return err;
 	if (version == TLSHAKE_VERSION_1_2 && hs_allow_version(hs, version) &&
