@@ -430,7 +430,7 @@ TEST_F_TIMEOUT(tls12m, resume_unknown_session_id, HS_TIMEOUT)
 }
 
 /* What TLSHAKE_SESSION takes: only a session descriptor, only before. */
-TEST_F(tls12m, session_option_errors)
+TEST_F_TIMEOUT(tls12m, session_option_errors, HS_TIMEOUT)
 {
 	int fd = open("/dev/null", O_RDONLY);
 
