@@ -29,7 +29,7 @@ static int set_handshake(struct tlshake_sock *ts, sockptr_t optval,
 	if (!err) {
 		async = sock && sock->file &&
 			(sock->file->f_flags & O_NONBLOCK);
-		err = tlshake_hsdrv_start(ts, p, async);
+		err = tlshake_hsdrv_start(ts, p, async, NULL, NULL);
 	}
 	kfree_sensitive(p);
 	return err;
