@@ -374,3 +374,26 @@ int hs13_done(struct tlshake_hs *hs)
 	hs->state = HS_DONE;
 	return 0;
 }
+
+/**
+ * hs13_record_size_limit() - the peer's record_size_limit (RFC 8449)
+ * @hs: the handshake
+ * @e: the extension
+ *
+ * From now on our protected records carry at most limit - 1 bytes of
+ * data (the limit counts TLS 1.3's content type byte), and never more
+ * than 2^14.
+ *
+ * Return: 0, or a negative errno with illegal_parameter or decode_error.
+ */
+int hs13_record_size_limit(struct tlshake_hs *hs, const struct tls_ext *e)
+{
+	u16 limit;
+	u8 alert;
+
+	if (tls_ext_record_size_limit(e, &limit, &alert))
+		return hs_reject(hs, alert);
+	hs->ts->tx.max_plain = min_t(size_t, limit - 1, TLSHAKE_MAX_PLAINTEXT);
+	hs->peer_rsl = true;
+	return 0;
+}

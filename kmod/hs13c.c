@@ -19,7 +19,7 @@ static const u16 ch_exts[] = {
 	TLS_EXT_SIGNATURE_ALGORITHMS, TLS_EXT_ALPN,
 	TLS_EXT_EXTENDED_MASTER_SECRET, TLS_EXT_SUPPORTED_VERSIONS,
 	TLS_EXT_COOKIE, TLS_EXT_PSK_KEY_EXCHANGE_MODES, TLS_EXT_KEY_SHARE,
-	TLS_EXT_RENEGOTIATION_INFO,
+	TLS_EXT_RENEGOTIATION_INFO, TLS_EXT_RECORD_SIZE_LIMIT,
 };
 
 static bool sent_ext(const struct tlshake_hs *hs, u16 type)
@@ -185,6 +185,10 @@ static void ch_extensions(struct tlshake_hs *hs, struct tls_wr *w)
 		wr_bytes(w, hs->p.alpn, hs->p.alpn_len);
 		tls_ext_end(w, e);
 	}
+	/* we take records of any size the protocol allows (RFC 8449) */
+	e = tls_ext_begin(w, TLS_EXT_RECORD_SIZE_LIMIT);
+	wr_u16(w, TLSHAKE_MAX_PLAINTEXT + 1);
+	tls_ext_end(w, e);
 	exts_12(hs, w);
 	wr_vec_end(w, mark, 2);
 }
@@ -505,6 +509,11 @@ static int c_encrypted_extensions(struct tlshake_hs *hs, const u8 *body,
 			if (err)
 				return err;
 			break;
+		case TLS_EXT_RECORD_SIZE_LIMIT:
+			err = hs13_record_size_limit(hs, e);
+			if (err)
+				return err;
+			break;
 		default:
 			return bad_ext(hs, e->type);
 		}
@@ -516,6 +525,7 @@ static int c_encrypted_extensions(struct tlshake_hs *hs, const u8 *body,
 static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 {
 	struct tls_cert_request *cr = kzalloc(sizeof(*cr), GFP_KERNEL);
+	const struct tls_ext *sa;
 	const u8 *algs;
 	unsigned int n;
 	u8 alert;
@@ -529,10 +539,10 @@ static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 		alert = TLSHAKE_ALERT_ILLEGAL_PARAMETER;
 		err = -EPROTO;
 	}
-	if (!err)
-		err = tls_ext_u16_list(tls_find_ext(&cr->exts,
-					TLS_EXT_SIGNATURE_ALGORITHMS), 2,
-				       &algs, &n, &alert);
+	if (!err) {
+		sa = tls_find_ext(&cr->exts, TLS_EXT_SIGNATURE_ALGORITHMS);
+		err = tls_ext_u16_list(sa, 2, &algs, &n, &alert);
+	}
 	if (!err) {
 		n = min_t(unsigned int, n, sizeof(hs->peer_sig_algs) / 2);
 		memcpy(hs->peer_sig_algs, algs, 2 * n);

@@ -16,7 +16,7 @@
 /* What a ClientHello offers, as far as the TLS 1.3 server cares. */
 struct ch_offer {
 	const struct tls_ext *versions, *groups, *shares, *sig_algs, *sni,
-		*alpn, *cookie;
+		*alpn, *cookie, *rsl;
 	const u8 *group_list;
 	unsigned int n_groups;
 	struct tls_key_share ks[TLS_MAX_KEY_SHARES];
@@ -67,6 +67,7 @@ static int find_exts(struct tlshake_hs *hs, const struct tls_client_hello *ch,
 	o->sni = tls_find_ext(&ch->exts, TLS_EXT_SERVER_NAME);
 	o->alpn = tls_find_ext(&ch->exts, TLS_EXT_ALPN);
 	o->cookie = tls_find_ext(&ch->exts, TLS_EXT_COOKIE);
+	o->rsl = tls_find_ext(&ch->exts, TLS_EXT_RECORD_SIZE_LIMIT);
 	/* RFC 8446 9.2: no certificate-based handshake without these */
 	if (!o->groups || !o->shares || !o->sig_algs)
 		return hs_reject(hs, TLSHAKE_ALERT_MISSING_EXTENSION);
@@ -268,6 +269,11 @@ static int send_encrypted_extensions(struct tlshake_hs *hs, bool sni)
 		x = tls_ext_begin(&w, TLS_EXT_SERVER_NAME);
 		tls_ext_end(&w, x);
 	}
+	if (hs->peer_rsl) {
+		x = tls_ext_begin(&w, TLS_EXT_RECORD_SIZE_LIMIT);
+		wr_u16(&w, TLSHAKE_MAX_PLAINTEXT + 1);
+		tls_ext_end(&w, x);
+	}
 	if (alpn[0]) {
 		x = tls_ext_begin(&w, TLS_EXT_ALPN);
 		l = wr_vec_begin(&w, 2);
@@ -408,6 +414,8 @@ static int s_client_hello13(struct tlshake_hs *hs,
 			err = hs_reject(hs, TLSHAKE_ALERT_HANDSHAKE_FAILURE);
 		if (!err)
 			err = choose_alpn(hs, o);
+		if (!err && o->rsl)
+			err = hs13_record_size_limit(hs, o->rsl);
 		if (!err)
 			err = tlshake_transcript_set_hash(&hs->tr,
 							  hs->suite->hash,

@@ -95,6 +95,7 @@ enum tlshake_hs_state {
  * @cr_ctx_len: its length
  * @rx_key_changed: the last message changed the read key, so no more
  *	handshake bytes may follow in the same record
+ * @peer_rsl: the peer sent record_size_limit (a server answers with its own)
  */
 struct tlshake_hs {
 	struct tlshake_sock *ts;
@@ -140,6 +141,7 @@ struct tlshake_hs {
 	u8 cr_ctx[32];
 	u8 cr_ctx_len;
 	bool rx_key_changed;
+	bool peer_rsl;
 };
 
 /* hs.c: shared helpers */
@@ -164,6 +166,7 @@ int hs13_cv_send(struct tlshake_hs *hs);
 int hs13_cv_check(struct tlshake_hs *hs, const u8 *body, size_t len);
 int hs13_app_keys(struct tlshake_hs *hs);
 int hs13_done(struct tlshake_hs *hs);
+int hs13_record_size_limit(struct tlshake_hs *hs, const struct tls_ext *e);
 
 /* hs13c.c / hs13s.c */
 int hs13c_start(struct tlshake_hs *hs);

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ECDHE through the kernel's KPP API.
+ * ECDHE: X25519 through the kernel's KPP API, P-256 and P-384 through
+ * tlshake's constant-time ECDH (crypto/ecdh.c).
  *
- * What the KPP implementations check, and what is added here:
- * - "ecdh-nist-p256"/"-p384" take and return points as X || Y. Before
- *   computing, crypto_ecdh_shared_secret() runs
- *   ecc_is_pubkey_valid_partial(): not the point at infinity, both
- *   coordinates below p, on the curve. Both curves have cofactor 1, so
- *   that is full validation (SP 800-56A 5.6.2.3.4); a result at infinity
- *   fails with -EFAULT. Added here: the exact length and the 0x04
- *   (uncompressed) prefix, the only format TLS 1.3 allows and the only one
- *   we advertise in TLS 1.2.
+ * The kernel's "ecdh-nist-p256"/"-p384" KPP runs on crypto/ecc.c, which
+ * is not constant-time in the private scalar (and refuses valid peer
+ * points with x = 0 and the private key n - 2), so the NIST curves use our
+ * own code; "curve25519" is constant-time and stays.
+ *
+ * What is checked, and where:
+ * - NIST curves: ecdh_shared() checks the length, the 0x04 (uncompressed)
+ *   prefix, the only format TLS 1.3 allows and the only one we advertise
+ *   in TLS 1.2, both coordinates below p and the curve equation. Both
+ *   curves have cofactor 1, so that is full validation (SP 800-56A
+ *   5.6.2.3.3); a product at infinity is refused too.
  * - "curve25519" takes any 32-byte string (RFC 7748 5 masks the top bit)
  *   and does not check the result. Added here: the length, and rejecting
  *   an all-zero shared secret (a low-order peer point; RFC 8446 7.4.2,
@@ -20,7 +23,6 @@
  * sees is a kmalloc()ed bounce buffer, wiped before it is freed.
  */
 #include <crypto/algapi.h>
-#include <crypto/ecdh.h>
 #include <crypto/kpp.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
@@ -28,28 +30,29 @@
 #include <kunit/visibility.h>
 
 #include "alert.h"
+#include "crypto/ecdh.h"
 #include "kex.h"
 
 /**
- * struct kex_group - a named group and its KPP
+ * struct kex_group - a named group and its implementation
  * @id: NamedGroup
- * @kpp: KPP algorithm name
- * @nist: NIST curve (ECDH private key encoding, 0x04 point prefix)
- * @scalar_len: private key and coordinate length
+ * @kpp: KPP algorithm name (X25519), or NULL for our ECDH (NIST curves)
+ * @curve: the curve of our ECDH
+ * @scalar_len: private key and secret length
  * @pub_len: public key length in TLS encoding
  */
 struct kex_group {
 	u16 id;
 	const char *kpp;
-	bool nist;
+	enum ec_curve_id curve;
 	u8 scalar_len;
 	u8 pub_len;
 };
 
 static const struct kex_group kex_groups[] = {
-	{ TLSHAKE_GROUP_X25519, "curve25519", false, 32, 32 },
-	{ TLSHAKE_GROUP_SECP256R1, "ecdh-nist-p256", true, 32, 1 + 2 * 32 },
-	{ TLSHAKE_GROUP_SECP384R1, "ecdh-nist-p384", true, 48, 1 + 2 * 48 },
+	{ TLSHAKE_GROUP_X25519, "curve25519", 0, 32, 32 },
+	{ TLSHAKE_GROUP_SECP256R1, NULL, EC_P256, 32, 1 + 2 * 32 },
+	{ TLSHAKE_GROUP_SECP384R1, NULL, EC_P384, 48, 1 + 2 * 48 },
 };
 
 static const struct kex_group *kex_group_find(u16 id)
@@ -75,8 +78,8 @@ bool tlshake_kex_supported(u16 group)
 EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_supported);
 
 /*
- * Run the KPP: compute the shared secret from @in (X || Y or u), or, with
- * @in NULL, our public key. @out_len bytes of result go to @out.
+ * Run the KPP: compute the shared secret from the peer's @in (u), or,
+ * with @in NULL, our public key. @out_len bytes of result go to @out.
  */
 static int kpp_run(struct crypto_kpp *kpp, const u8 *in, size_t in_len,
 		   u8 *out, size_t out_len)
@@ -116,25 +119,38 @@ out:
 	return err;
 }
 
-/* Set the private key (@priv NULL: generate one) of a NIST curve KPP. */
-static int kex_set_nist_key(struct crypto_kpp *kpp, const u8 *priv,
-			    size_t priv_len)
+/* X25519: a KPP transform with the private key (@priv NULL: a new one) */
+static int kex_setup_kpp(struct tlshake_kex *kx, const struct kex_group *g,
+			 const u8 *priv)
 {
-	struct ecdh params = {
-		.key = (char *)priv,
-		.key_size = priv ? priv_len : 0,
-	};
-	unsigned int len = crypto_ecdh_key_len(&params);
-	char *buf;
 	int err;
 
-	buf = kmalloc(len, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	err = crypto_ecdh_encode_key(buf, len, &params);
+	kx->kpp = crypto_alloc_kpp(g->kpp, 0, 0);
+	if (IS_ERR(kx->kpp)) {
+		err = PTR_ERR(kx->kpp);
+		kx->kpp = NULL;
+		return err;
+	}
+	err = crypto_kpp_set_secret(kx->kpp, priv, priv ? g->scalar_len : 0);
 	if (!err)
-		err = crypto_kpp_set_secret(kpp, buf, len);
-	kfree_sensitive(buf);
+		err = kpp_run(kx->kpp, NULL, 0, kx->pub, g->pub_len);
+	return err;
+}
+
+/* NIST curves: the private key into @kx (@priv NULL: a new one) */
+static int kex_setup_ecdh(struct tlshake_kex *kx, const struct kex_group *g,
+			  const u8 *priv)
+{
+	int err;
+
+	if (priv) {
+		memcpy(kx->priv, priv, g->scalar_len);
+		err = ec_public_from_private(g->curve, kx->priv, kx->pub);
+	} else {
+		err = ecdh_keypair(g->curve, kx->priv, kx->pub);
+	}
+	if (!err)
+		kx->priv_len = g->scalar_len;
 	return err;
 }
 
@@ -142,7 +158,6 @@ static int kex_setup(struct tlshake_kex *kx, u16 group, const u8 *priv,
 		     size_t priv_len)
 {
 	const struct kex_group *g = kex_group_find(group);
-	u8 *pub;
 	int err;
 
 	memset(kx, 0, sizeof(*kx));
@@ -150,31 +165,17 @@ static int kex_setup(struct tlshake_kex *kx, u16 group, const u8 *priv,
 		return -EOPNOTSUPP;
 	if (priv && priv_len != g->scalar_len)
 		return -EINVAL;
-	kx->kpp = crypto_alloc_kpp(g->kpp, 0, 0);
-	if (IS_ERR(kx->kpp)) {
-		err = PTR_ERR(kx->kpp);
-		kx->kpp = NULL;
+	kx->group = group;
+	if (g->kpp)
+		err = kex_setup_kpp(kx, g, priv);
+	else
+		err = kex_setup_ecdh(kx, g, priv);
+	if (err) {
+		tlshake_kex_free(kx);
 		return err;
 	}
-	kx->group = group;
-	if (g->nist)
-		err = kex_set_nist_key(kx->kpp, priv, priv_len);
-	else
-		err = crypto_kpp_set_secret(kx->kpp, priv, priv ? priv_len : 0);
-	if (err)
-		goto err_free;
-	pub = g->nist ? kx->pub + 1 : kx->pub;
-	err = kpp_run(kx->kpp, NULL, 0, pub, g->pub_len - g->nist);
-	if (err)
-		goto err_free;
-	if (g->nist)
-		kx->pub[0] = 0x04;
 	kx->pub_len = g->pub_len;
 	return 0;
-
-err_free:
-	tlshake_kex_free(kx);
-	return err;
 }
 
 /**
@@ -182,11 +183,13 @@ err_free:
  * @kx: the key exchange (any contents)
  * @group: NamedGroup
  *
- * The private key comes from the kernel's RNG (X25519: get_random_bytes;
- * NIST curves: the crypto default RNG, FIPS 186-4 B.4.2).
+ * The private key comes from the kernel's RNG: X25519 through the KPP
+ * (get_random_bytes, clamped), NIST curves by ecdh_keypair() (uniform in
+ * [1, n - 1] by rejection sampling).
  *
- * Return: 0; -EOPNOTSUPP for a group we do not implement; -ENOMEM; or the
- * errno of the KPP. On error @kx is all zeroes.
+ * Return: 0; -EOPNOTSUPP for a group we do not implement; -ENOMEM; -EIO
+ * (a broken RNG) or another errno of the KPP or ecdh_keypair(). On error
+ * @kx is all zeroes.
  */
 int tlshake_kex_init(struct tlshake_kex *kx, u16 group)
 {
@@ -206,8 +209,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_init);
  * tlshake_kex_init().
  *
  * Return: 0; -EOPNOTSUPP for an unknown group; -EINVAL for a private key of
- * the wrong length or that the KPP refuses; -ENOMEM; or the errno of the
- * KPP. On error @kx is all zeroes.
+ * the wrong length, or (NIST curves) outside [1, n - 1]; -ENOMEM; or the
+ * errno of the KPP. On error @kx is all zeroes.
  */
 int tlshake_kex_init_key(struct tlshake_kex *kx, u16 group, const u8 *priv,
 			 size_t priv_len)
@@ -232,10 +235,28 @@ const u8 *tlshake_kex_public(const struct tlshake_kex *kx, size_t *len)
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_public);
 
-static int kex_reject(u8 *alert, u8 desc, int err)
+/* X25519: the KPP's secret; an all-zero one (low-order point) refused */
+static int derive_kpp(struct tlshake_kex *kx, const struct kex_group *g,
+		      const u8 *peer, size_t peer_len, u8 *out)
 {
-	*alert = desc;
+	static const u8 zeros[TLSHAKE_KEX_MAX_SECRET];
+	int err;
+
+	if (peer_len != g->pub_len)
+		return -EINVAL;
+	err = kpp_run(kx->kpp, peer, peer_len, out, g->scalar_len);
+	if (!err && !crypto_memneq(out, zeros, g->scalar_len))
+		err = -EINVAL;
 	return err;
+}
+
+/* Destroy the private key: a key pair is used once. */
+static void kex_forget_key(struct tlshake_kex *kx)
+{
+	crypto_free_kpp(kx->kpp);
+	kx->kpp = NULL;
+	memzero_explicit(kx->priv, sizeof(kx->priv));
+	kx->priv_len = 0;
 }
 
 /**
@@ -254,44 +275,36 @@ static int kex_reject(u8 *alert, u8 desc, int err)
  *
  * Return: 0;
  * -EINVAL (illegal_parameter): wrong length, not an uncompressed point,
- * not on the curve, or an all-zero X25519 result;
+ * a coordinate not below p, not on the curve, or an all-zero X25519
+ * result;
  * -EINVAL (internal_error): the private key was already used;
  * -ENOMEM or another errno of the KPP (internal_error).
  */
 int tlshake_kex_derive(struct tlshake_kex *kx, const u8 *peer,
 		       size_t peer_len, u8 *out, size_t *out_len, u8 *alert)
 {
-	static const u8 zeros[TLSHAKE_KEX_MAX_SECRET];
 	const struct kex_group *g = kex_group_find(kx->group);
 	int err;
 
 	*alert = TLSHAKE_ALERT_NONE;
 	*out_len = 0;
-	if (!kx->kpp || !g)
-		return kex_reject(alert, TLSHAKE_ALERT_INTERNAL_ERROR, -EINVAL);
-	if (peer_len != g->pub_len || (g->nist && peer[0] != 0x04)) {
-		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
-				 -EINVAL);
-		goto out;
-	}
-	err = kpp_run(kx->kpp, peer + g->nist, peer_len - g->nist, out,
-		      g->scalar_len);
-	if (err == -EINVAL || err == -EFAULT)
-		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
-				 -EINVAL);
-	else if (err)
+	if (!g || !(kx->kpp || kx->priv_len)) {
 		*alert = TLSHAKE_ALERT_INTERNAL_ERROR;
-	else if (!g->nist && !crypto_memneq(out, zeros, g->scalar_len))
-		err = kex_reject(alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER,
-				 -EINVAL);
-out:
-	if (err)
+		return -EINVAL;
+	}
+	if (g->kpp)
+		err = derive_kpp(kx, g, peer, peer_len, out);
+	else	/* validates the share (see the top) */
+		err = ecdh_shared(g->curve, kx->priv, peer, peer_len, out);
+	kex_forget_key(kx);
+	if (err) {
 		memzero_explicit(out, g->scalar_len);
-	else
-		*out_len = g->scalar_len;
-	crypto_free_kpp(kx->kpp);
-	kx->kpp = NULL;
-	return err;
+		*alert = err == -EINVAL ? TLSHAKE_ALERT_ILLEGAL_PARAMETER :
+					  TLSHAKE_ALERT_INTERNAL_ERROR;
+		return err;
+	}
+	*out_len = g->scalar_len;
+	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_derive);
 
@@ -300,7 +313,8 @@ EXPORT_SYMBOL_IF_KUNIT(tlshake_kex_derive);
  * @kx: the key exchange (initialized, used or all zeroes); all zeroes
  *	afterwards
  *
- * Freeing the transform wipes the private key it holds.
+ * Freeing the transform wipes the private key it holds; a NIST curve's
+ * private key is wiped with the structure.
  */
 void tlshake_kex_free(struct tlshake_kex *kx)
 {

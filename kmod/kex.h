@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Ephemeral (EC)DHE key exchange for TLS 1.3 key_share and TLS 1.2
- * ServerKeyExchange/ClientKeyExchange, through the kernel's KPP API:
- * X25519 (RFC 7748), secp256r1 and secp384r1 (RFC 8446 4.2.8.2,
- * RFC 8422 5.4).
+ * ServerKeyExchange/ClientKeyExchange: X25519 (RFC 7748) through the
+ * kernel's KPP API, secp256r1 and secp384r1 (RFC 8446 4.2.8.2, RFC 8422
+ * 5.4) through tlshake's constant-time ECDH (crypto/ecdh.c).
  *
  * Public keys are in TLS encoding: X25519 32 bytes; NIST curves the
  * uncompressed point 0x04 || X || Y. Shared secrets: X25519 32 bytes; NIST
  * curves the X coordinate (32 or 48 bytes).
  *
- * The private key lives only inside the KPP transform, which
- * tlshake_kex_derive() frees once the secret is computed: a key pair is
- * used once. Calls allocate (GFP_KERNEL) and may sleep.
+ * The private key lives only inside the KPP transform (X25519) or in
+ * struct tlshake_kex (NIST curves); tlshake_kex_derive() destroys it once
+ * the secret is computed: a key pair is used once. Calls allocate
+ * (GFP_KERNEL) and may sleep.
  */
 #ifndef _TLSHAKE_KEX_H
 #define _TLSHAKE_KEX_H
@@ -27,18 +28,24 @@ struct crypto_kpp;
 
 #define TLSHAKE_KEX_MAX_PUBLIC		97	/* 0x04 || X || Y on P-384 */
 #define TLSHAKE_KEX_MAX_SECRET		48	/* P-384 X coordinate */
+#define TLSHAKE_KEX_MAX_PRIVATE		48	/* P-384 scalar */
 
 /**
  * struct tlshake_kex - one ephemeral key pair
- * @kpp: the KPP transform holding the private key; NULL once used
+ * @kpp: X25519: the KPP transform holding the private key; NULL for the
+ *	NIST curves and once used
  * @group: the NamedGroup
+ * @priv_len: NIST curves: length of @priv; 0 for X25519 and once used
  * @pub_len: length of @pub
+ * @priv: NIST curves: the private scalar, big-endian; wiped once used
  * @pub: our public key, TLS encoding
  */
 struct tlshake_kex {
 	struct crypto_kpp *kpp;
 	u16 group;
+	u8 priv_len;
 	u8 pub_len;
+	u8 priv[TLSHAKE_KEX_MAX_PRIVATE];
 	u8 pub[TLSHAKE_KEX_MAX_PUBLIC];
 };
 

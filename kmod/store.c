@@ -81,6 +81,7 @@ struct tlshake_store *tlshake_store_net(struct net *net)
 {
 	return net_generic(net, tlshake_store_net_id);
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_store_net);
 
 /**
  * tlshake_store_init() - initialize an empty store

@@ -16,6 +16,7 @@
 #include <kunit/visibility.h>
 
 #include "hsdrv.h"
+#include "keyupdate.h"
 #include "sockopt.h"
 #include "ulp.h"
 
@@ -82,6 +83,8 @@ static void tlshake_ctx_free(struct tlshake_sock *ts)
 	if (ts->tx.buf)
 		tlshake_tx_free(ts);
 	kfree_sensitive(ts->peer_certs);
+	kfree_sensitive(ts->phs);
+	tlshake_post13_free(ts);
 	mutex_destroy(&ts->rx_lock);
 	mutex_destroy(&ts->tx_lock);
 	atomic_long_dec(&tlshake_nsocks);

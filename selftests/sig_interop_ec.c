@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kselftest: tlshake's own ECDSA (P-256, P-384) and Ed25519 code, built for
- * userspace from kmod/crypto/, against OpenSSL: OpenSSL verifies what we
- * sign, we verify what OpenSSL signs, we derive the same public keys, and
- * both refuse the same corrupted signatures. Fresh random keys and
- * messages on every run.
+ * kselftest: tlshake's own ECDSA (P-256, P-384), ECDH (P-256, P-384) and
+ * Ed25519 code, built for userspace from kmod/crypto/, against OpenSSL:
+ * OpenSSL verifies what we sign, we verify what OpenSSL signs, we derive
+ * the same public keys, both refuse the same corrupted signatures, and
+ * both derive the same ECDH secrets with either side's private key in
+ * either library. Fresh random keys and messages on every run.
  */
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/param_build.h>
 #include <openssl/rand.h>
 
+#include "ecdh.h"
 #include "ecdsa.h"
 #include "ed25519.h"
 
@@ -228,6 +231,199 @@ TEST_F(ecdsa, hedged_signatures_differ)
 					  self->dlen, sig1, len1));
 	ASSERT_EQ(1, openssl_ecdsa_verify(self->keys.pkey, self->dgst,
 					  self->dlen, sig2, len2));
+}
+
+/*
+ * An OpenSSL EC key from our encodings: the public key alone (@d NULL), or
+ * the key pair.
+ */
+static EVP_PKEY *openssl_ec_key(const char *group, const u8 *d, size_t bytes,
+				const u8 *pub, size_t pub_len)
+{
+	OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
+	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+	BIGNUM *bn = d ? BN_bin2bn(d, bytes, NULL) : NULL;
+	OSSL_PARAM *params = NULL;
+	EVP_PKEY *pkey = NULL;
+
+	if (bld && ctx && (!d || bn) &&
+	    OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME,
+					    group, 0) &&
+	    OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY,
+					     pub, pub_len) &&
+	    (!d || OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, bn)) &&
+	    (params = OSSL_PARAM_BLD_to_param(bld)) &&
+	    EVP_PKEY_fromdata_init(ctx) == 1)
+		EVP_PKEY_fromdata(ctx, &pkey, d ? EVP_PKEY_KEYPAIR :
+				  EVP_PKEY_PUBLIC_KEY, params);
+	OSSL_PARAM_free(params);
+	OSSL_PARAM_BLD_free(bld);
+	BN_clear_free(bn);
+	EVP_PKEY_CTX_free(ctx);
+	return pkey;
+}
+
+/* OpenSSL's ECDH secret of @priv and @peer; its length, or -1 */
+static int openssl_ecdh(EVP_PKEY *priv, EVP_PKEY *peer, u8 *out,
+			size_t size)
+{
+	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(priv, NULL);
+	size_t len = size;
+	int ret = -1;
+
+	if (ctx && EVP_PKEY_derive_init(ctx) == 1 &&
+	    EVP_PKEY_derive_set_peer(ctx, peer) == 1 &&
+	    EVP_PKEY_derive(ctx, out, &len) == 1)
+		ret = (int)len;
+	EVP_PKEY_CTX_free(ctx);
+	return ret;
+}
+
+/* OpenSSL's full validation of a public key: 1 if valid */
+static int openssl_ec_pub_valid(const char *group, const u8 *pub,
+				size_t len)
+{
+	EVP_PKEY *pkey = openssl_ec_key(group, NULL, 0, pub, len);
+	EVP_PKEY_CTX *ctx = pkey ? EVP_PKEY_CTX_new(pkey, NULL) : NULL;
+	int ret = ctx ? EVP_PKEY_public_check(ctx) : 0;
+
+	EVP_PKEY_CTX_free(ctx);
+	EVP_PKEY_free(pkey);
+	return ret == 1;
+}
+
+FIXTURE(ecdh)
+{
+	struct ec_keys theirs;	/* an OpenSSL key pair */
+	u8 d[EC_MAX_BYTES];	/* ours, from ecdh_keypair() */
+	u8 pub[EC_MAX_POINT_BYTES];
+	EVP_PKEY *ours;		/* ours, imported into OpenSSL */
+};
+
+FIXTURE_VARIANT(ecdh)
+{
+	enum ec_curve_id curve;
+	const char *group;
+};
+
+FIXTURE_VARIANT_ADD(ecdh, p256)
+{
+	.curve = EC_P256, .group = "P-256",
+};
+
+FIXTURE_VARIANT_ADD(ecdh, p384)
+{
+	.curve = EC_P384, .group = "P-384",
+};
+
+FIXTURE_SETUP(ecdh)
+{
+	memset(&self->theirs, 0, sizeof(self->theirs));
+	self->ours = NULL;
+}
+
+FIXTURE_TEARDOWN(ecdh)
+{
+	EVP_PKEY_free(self->theirs.pkey);
+	EVP_PKEY_free(self->ours);
+}
+
+/* a fresh key pair on each side */
+static void ecdh_round(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(ecdh) *self,
+		       const FIXTURE_VARIANT(ecdh) *variant)
+{
+	size_t bytes = ec_scalar_len(variant->curve);
+	size_t plen = ec_point_len(variant->curve);
+
+	EVP_PKEY_free(self->theirs.pkey);
+	EVP_PKEY_free(self->ours);
+	ASSERT_EQ(0, ec_keys_new(&self->theirs, variant->group, bytes));
+	ASSERT_EQ(plen, self->theirs.pub_len);
+	ASSERT_EQ(0, ecdh_keypair(variant->curve, self->d, self->pub));
+	self->ours = openssl_ec_key(variant->group, self->d, bytes, self->pub,
+				    plen);
+	ASSERT_NE(NULL, self->ours);
+}
+
+/*
+ * Our key pair against OpenSSL's: the secret is the same whichever side's
+ * private key is used, and whichever library computes with it.
+ */
+TEST_F(ecdh, secrets_match_openssl)
+{
+	size_t bytes = ec_scalar_len(variant->curve);
+	size_t plen = ec_point_len(variant->curve);
+	u8 s[4][ECDH_MAX_SECRET_LEN];
+	EVP_PKEY *peer;
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		ecdh_round(_metadata, self, variant);
+		/* ours with our key, OpenSSL with its key */
+		ASSERT_EQ(0, ecdh_shared(variant->curve, self->d,
+					 self->theirs.pub, plen, s[0]));
+		peer = openssl_ec_key(variant->group, NULL, 0, self->pub,
+				      plen);
+		ASSERT_NE(NULL, peer);
+		ASSERT_EQ((int)bytes, openssl_ecdh(self->theirs.pkey, peer,
+						   s[1], sizeof(s[1])));
+		EVP_PKEY_free(peer);
+		/* ours with OpenSSL's key, OpenSSL with our key */
+		ASSERT_EQ(0, ecdh_shared(variant->curve, self->theirs.d,
+					 self->pub, plen, s[2]));
+		ASSERT_EQ((int)bytes, openssl_ecdh(self->ours,
+						   self->theirs.pkey, s[3],
+						   sizeof(s[3])));
+		ASSERT_EQ(0, memcmp(s[0], s[1], bytes));
+		ASSERT_EQ(0, memcmp(s[0], s[2], bytes));
+		ASSERT_EQ(0, memcmp(s[0], s[3], bytes));
+	}
+}
+
+/*
+ * OpenSSL's full key-pair check of ours: the private key in [1, n - 1],
+ * the public key on the curve and equal to d G.
+ */
+TEST_F(ecdh, keypairs_valid_for_openssl)
+{
+	EVP_PKEY_CTX *ctx;
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		ecdh_round(_metadata, self, variant);
+		ctx = EVP_PKEY_CTX_new(self->ours, NULL);
+		ASSERT_NE(NULL, ctx);
+		EXPECT_EQ(1, EVP_PKEY_check(ctx));
+		EVP_PKEY_CTX_free(ctx);
+	}
+}
+
+/* a public key with one bit flipped: both refuse it, we leave no secret */
+TEST_F(ecdh, bad_peer_refused_by_both)
+{
+	size_t bytes = ec_scalar_len(variant->curve);
+	size_t plen = ec_point_len(variant->curve), j;
+	u8 bad[EC_MAX_POINT_BYTES], s[ECDH_MAX_SECRET_LEN];
+	unsigned int bit;
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		ecdh_round(_metadata, self, variant);
+		memcpy(bad, self->theirs.pub, plen);
+		/*
+		 * A flipped bit of X or Y leaves the curve (or the field),
+		 * but for a negligible fraction of points.
+		 */
+		bit = (self->pub[1] | self->pub[2] << 8) % (16 * bytes);
+		bad[1 + bit / 8] ^= 1 << (bit % 8);
+		ASSERT_EQ(0, openssl_ec_pub_valid(variant->group, bad, plen));
+		memset(s, 0xaa, sizeof(s));
+		ASSERT_EQ(-EINVAL, ecdh_shared(variant->curve, self->d, bad,
+					       plen, s));
+		for (j = 0; j < bytes; j++)
+			ASSERT_EQ(0, s[j]);
+	}
 }
 
 FIXTURE(ed25519)

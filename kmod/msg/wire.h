@@ -165,7 +165,7 @@ static inline void wr_u16(struct tls_wr *w, u16 v)
 
 	if (b) {
 		b[0] = v >> 8;
-		b[1] = v;
+		b[1] = v & 0xff;
 	}
 }
 
@@ -174,9 +174,9 @@ static inline void wr_u24(struct tls_wr *w, u32 v)
 	u8 *b = wr_put(w, 3);
 
 	if (b) {
-		b[0] = v >> 16;
-		b[1] = v >> 8;
-		b[2] = v;
+		b[0] = (v >> 16) & 0xff;
+		b[1] = (v >> 8) & 0xff;
+		b[2] = v & 0xff;
 	}
 }
 
@@ -186,9 +186,9 @@ static inline void wr_u32(struct tls_wr *w, u32 v)
 
 	if (b) {
 		b[0] = v >> 24;
-		b[1] = v >> 16;
-		b[2] = v >> 8;
-		b[3] = v;
+		b[1] = (v >> 16) & 0xff;
+		b[2] = (v >> 8) & 0xff;
+		b[3] = v & 0xff;
 	}
 }
 
@@ -224,10 +224,10 @@ static inline void wr_vec_end(struct tls_wr *w, size_t mark, int lenbytes)
 	}
 	b = w->p + mark;
 	if (lenbytes == 3)
-		*b++ = n >> 16;
+		*b++ = (n >> 16) & 0xff;
 	if (lenbytes >= 2)
-		*b++ = n >> 8;
-	*b = n;
+		*b++ = (n >> 8) & 0xff;
+	*b = n & 0xff;
 }
 
 #endif /* _TLSHAKE_MSG_WIRE_H */

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests of ECDHE (kex.c): every Wycheproof X25519 and secp256r1
- * (X9.62 point) test case, secp384r1 known answers from OpenSSL, fresh key
- * pairs agreeing with each other, malformed peer shares, zeroization.
+ * test case (X9.62 points, and the raw points of the SubjectPublicKeyInfo
+ * file), secp384r1 known answers from OpenSSL, private keys out of range,
+ * fresh key pairs agreeing with each other, malformed peer shares,
+ * zeroization.
  */
 #include <crypto/algapi.h>
 #include <kunit/test.h>
@@ -72,7 +74,7 @@ static bool kex_check(struct kunit *test, struct tlshake_kex *kx, u16 group,
 	return ok;
 }
 
-static void kex_vectors(struct kunit *test, u16 group,
+static void kex_vectors(struct kunit *test, u16 group, const char *name,
 			const struct kex_tv *tvs, size_t n)
 {
 	struct tlshake_kex *kx = test_kex(test);
@@ -82,27 +84,42 @@ static void kex_vectors(struct kunit *test, u16 group,
 		passed += kex_check(test, kx, group, &tvs[i]);
 		refused += tvs[i].expect != KEX_ACCEPT;
 	}
-	kunit_info(test, "%zu/%zu vectors passed (%zu keys refused)",
-		   passed, n, refused);
+	kunit_info(test, "%s: %zu/%zu vectors passed (%zu must be refused)",
+		   name, passed, n, refused);
 	KUNIT_EXPECT_EQ(test, passed, n);
 }
 
 static void kex_wycheproof_x25519(struct kunit *test)
 {
-	kex_vectors(test, TLSHAKE_GROUP_X25519, wp_x25519,
+	kex_vectors(test, TLSHAKE_GROUP_X25519, "x25519", wp_x25519,
 		    ARRAY_SIZE(wp_x25519));
 }
 
 static void kex_wycheproof_secp256r1(struct kunit *test)
 {
-	kex_vectors(test, TLSHAKE_GROUP_SECP256R1, wp_secp256r1,
+	kex_vectors(test, TLSHAKE_GROUP_SECP256R1, "secp256r1", wp_secp256r1,
 		    ARRAY_SIZE(wp_secp256r1));
+}
+
+static void kex_wycheproof_secp256r1_spki(struct kunit *test)
+{
+	kex_vectors(test, TLSHAKE_GROUP_SECP256R1, "secp256r1 spki",
+		    wp_secp256r1_spki, ARRAY_SIZE(wp_secp256r1_spki));
 }
 
 static void kex_openssl_secp384r1(struct kunit *test)
 {
-	kex_vectors(test, TLSHAKE_GROUP_SECP384R1, ossl_secp384r1,
-		    ARRAY_SIZE(ossl_secp384r1));
+	kex_vectors(test, TLSHAKE_GROUP_SECP384R1, "secp384r1",
+		    ossl_secp384r1, ARRAY_SIZE(ossl_secp384r1));
+}
+
+/* private keys outside [1, n - 1]; a peer X equal to p */
+static void kex_edge_cases(struct kunit *test)
+{
+	kex_vectors(test, TLSHAKE_GROUP_SECP256R1, "secp256r1",
+		    edge_secp256r1, ARRAY_SIZE(edge_secp256r1));
+	kex_vectors(test, TLSHAKE_GROUP_SECP384R1, "secp384r1",
+		    edge_secp384r1, ARRAY_SIZE(edge_secp384r1));
 }
 
 static const u16 groups[] = {
@@ -121,6 +138,13 @@ KUNIT_ARRAY_PARAM(group, groups, group_desc);
 static u16 param_group(struct kunit *test)
 {
 	return *(const u16 *)test->param_value;
+}
+
+/* the private key is gone: no transform, the scalar wiped */
+static bool key_gone(const struct tlshake_kex *kx)
+{
+	return !kx->kpp && !kx->priv_len &&
+	       !memchr_inv(kx->priv, 0, sizeof(kx->priv));
 }
 
 /* Two fresh key pairs agree; a used key pair cannot be used again. */
@@ -154,7 +178,8 @@ static void kex_fresh_pairs_agree(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, la, g == TLSHAKE_GROUP_SECP384R1 ? (size_t)48 :
 			(size_t)32);
 	KUNIT_EXPECT_MEMEQ(test, sa, sb, la);
-	KUNIT_EXPECT_NULL(test, a->kpp);	/* the private key is gone */
+	KUNIT_EXPECT_TRUE(test, key_gone(a));
+	KUNIT_EXPECT_TRUE(test, key_gone(b));
 	KUNIT_EXPECT_EQ(test, -EINVAL, tlshake_kex_derive(a, pub_b, pb, sa,
 							  &la, &alert));
 	KUNIT_EXPECT_EQ(test, alert, TLSHAKE_ALERT_INTERNAL_ERROR);
@@ -173,7 +198,7 @@ static void expect_bad_share(struct kunit *test, u16 g, const u8 *peer,
 							  &out_len, &alert));
 	KUNIT_EXPECT_EQ(test, alert, TLSHAKE_ALERT_ILLEGAL_PARAMETER);
 	KUNIT_EXPECT_EQ(test, out_len, (size_t)0);
-	KUNIT_EXPECT_NULL(test, kx->kpp);
+	KUNIT_EXPECT_TRUE(test, key_gone(kx));
 }
 
 /* Malformed shares: wrong length, encoding, or not a point on the curve. */
@@ -225,7 +250,7 @@ static void kex_unsupported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -EINVAL,
 			tlshake_kex_init_key(kx, TLSHAKE_GROUP_SECP256R1, key,
 					     31));
-	/* the KPP refuses a zero scalar */
+	/* a zero scalar is refused */
 	memset(key, 0, sizeof(key));
 	KUNIT_EXPECT_EQ(test, -EINVAL,
 			tlshake_kex_init_key(kx, TLSHAKE_GROUP_SECP256R1, key,
@@ -239,7 +264,7 @@ static void kex_zeroized(struct kunit *test)
 	struct tlshake_kex *kx = test_kex(test);
 
 	KUNIT_ASSERT_EQ(test, 0, tlshake_kex_init(kx, param_group(test)));
-	KUNIT_ASSERT_NOT_NULL(test, kx->kpp);
+	KUNIT_ASSERT_FALSE(test, key_gone(kx));
 	tlshake_kex_free(kx);
 	KUNIT_EXPECT_TRUE(test, !memchr_inv(kx, 0, sizeof(*kx)));
 }
@@ -247,7 +272,9 @@ static void kex_zeroized(struct kunit *test)
 static struct kunit_case tlshake_kex_cases[] = {
 	KUNIT_CASE_SLOW(kex_wycheproof_x25519),
 	KUNIT_CASE_SLOW(kex_wycheproof_secp256r1),
+	KUNIT_CASE(kex_wycheproof_secp256r1_spki),
 	KUNIT_CASE(kex_openssl_secp384r1),
+	KUNIT_CASE(kex_edge_cases),
 	KUNIT_CASE_PARAM(kex_fresh_pairs_agree, group_gen_params),
 	KUNIT_CASE_PARAM(kex_bad_shares, group_gen_params),
 	KUNIT_CASE(kex_unsupported),
