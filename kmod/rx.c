@@ -139,6 +139,13 @@ static int rx_fill_record(struct tlshake_sock *ts, int flags, u8 *alert)
 
 	for (;;) {
 		need = rx_head_len(rx);
+		/* not TLS at all (plain HTTP, say): no need to wait for
+		 * the "length" its header claims
+		 */
+		if (need && !rx_type_known(rx->buf[rx->start])) {
+			*alert = TLSHAKE_ALERT_UNEXPECTED_MESSAGE;
+			return -EPROTO;
+		}
 		if (need > TLSHAKE_REC_MAX_LEN) {
 			*alert = TLSHAKE_ALERT_RECORD_OVERFLOW;
 			return -EMSGSIZE;
@@ -153,6 +160,16 @@ static int rx_fill_record(struct tlshake_sock *ts, int flags, u8 *alert)
 		if (!n)
 			return -ECONNRESET;
 	}
+}
+
+/* TLSHAKE_INFO's reason for a record that does not open. */
+static u32 rx_reason(int err, u8 alert)
+{
+	if (err == -EBADMSG)
+		return TLSHAKE_REASON_BAD_RECORD_MAC;
+	if (alert == TLSHAKE_ALERT_UNEXPECTED_MESSAGE)
+		return TLSHAKE_REASON_UNEXPECTED;
+	return TLSHAKE_REASON_DECODE;
 }
 
 /**
@@ -202,8 +219,7 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	return 0;
 out:
 	if (alert != TLSHAKE_ALERT_NONE)
-		tlshake_fail(ts, err, alert, err == -EBADMSG ?
-			     TLSHAKE_REASON_BAD_RECORD_MAC : TLSHAKE_REASON_DECODE);
+		tlshake_fail(ts, err, alert, rx_reason(err, alert));
 	else if (err == -ECONNRESET)
 		tlshake_fail(ts, err, TLSHAKE_ALERT_NONE,
 			     TLSHAKE_REASON_TRANSPORT);

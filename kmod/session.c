@@ -17,13 +17,11 @@
  * @reason: &enum tlshake_reason for TLSHAKE_INFO
  *
  * Only the first failure counts. The alert is sent now if the tx lock is
- * free, else by the context that holds it when it lets go. Pollers see
- * POLLERR and SO_ERROR reports @err.
+ * free, else by the context that holds it when it lets go. Then pollers
+ * see POLLERR and SO_ERROR reports @err.
  */
 void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 {
-	struct sock *sk = ts->sk;
-
 	if (cmpxchg(&ts->err, 0, err) != 0)
 		return;
 	ts->info.error = -err;
@@ -33,14 +31,31 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 	WRITE_ONCE(ts->state, TLSHAKE_STATE_FAILED);
 
 	if (alert != TLSHAKE_ALERT_NONE) {
+		/*
+		 * TCP sends nothing once sk_err is set: whoever sends the
+		 * alert reports the error after it (tlshake_tx_unlock()).
+		 * Pairs with the barrier there, so that either we take
+		 * the lock or its holder sees the flag.
+		 */
 		WRITE_ONCE(ts->pending_alert, alert);
 		set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
+		smp_mb__after_atomic();
 		if (mutex_trylock(&ts->tx_lock))
 			tlshake_tx_unlock(ts);
+	} else {
+		tlshake_report_error(ts);
 	}
-	WRITE_ONCE(sk->sk_err, -err);
-	sk_error_report(sk);
 	wake_up_all(&ts->wait);
+}
+
+/**
+ * tlshake_report_error() - show the session's error in SO_ERROR and poll
+ * @ts: the connection; failed
+ */
+void tlshake_report_error(struct tlshake_sock *ts)
+{
+	WRITE_ONCE(ts->sk->sk_err, -READ_ONCE(ts->err));
+	sk_error_report(ts->sk);
 }
 
 /**
