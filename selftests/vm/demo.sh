@@ -16,7 +16,7 @@ PORT=8443
 D=$(mktemp -d /tmp/demo.XXXXXX)
 rm -f /results/demo.ok
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf "\n== %s\n" "$*"; }
 
 step "a demo CA and a P-256 certificate for $NAME (openssl, in the guest)"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
