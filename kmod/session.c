@@ -34,11 +34,12 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 		/*
 		 * TCP sends nothing once sk_err is set: whoever sends the
 		 * alert reports the error after it (tlshake_tx_unlock()).
-		 * Pairs with the barrier there, so that either we take
-		 * the lock or its holder sees the flag.
 		 */
 		WRITE_ONCE(ts->pending_alert, alert);
 		set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
+		/* pairs with tlshake_tx_unlock(): we take the lock or its
+		 * holder sees the flag
+		 */
 		smp_mb__after_atomic();
 		if (mutex_trylock(&ts->tx_lock))
 			tlshake_tx_unlock(ts);
