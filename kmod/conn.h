@@ -224,7 +224,7 @@ __poll_t tlshake_poll(struct file *file, struct socket *sock,
 
 /* session.c: state changes shared by both directions */
 void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason);
-void tlshake_report_error(struct tlshake_sock *ts);
+void tlshake_fail_report(struct tlshake_sock *ts);
 int tlshake_check_usable(struct tlshake_sock *ts);
 int tlshake_wait_established(struct tlshake_sock *ts, bool nonblock);
 int tlshake_handle_alert(struct tlshake_sock *ts, const u8 *data,

@@ -145,6 +145,27 @@ static int params_check(struct tlshake_handshake *p)
 	return alpn_ok(p);
 }
 
+/**
+ * tlshake_hs_params_ok() - check a caller's parameters before anything starts
+ * @params: the parameters
+ *
+ * So that a refused call leaves the socket as it was (a later call may
+ * still start a handshake).
+ *
+ * Return: 0 or -EINVAL; -ENOMEM.
+ */
+int tlshake_hs_params_ok(const struct tlshake_handshake *params)
+{
+	struct tlshake_handshake *p = kmemdup(params, sizeof(*p), GFP_KERNEL);
+	int err;
+
+	if (!p)
+		return -ENOMEM;
+	err = params_check(p);
+	kfree_sensitive(p);
+	return err;
+}
+
 static void hs_release(struct tlshake_hs *hs)
 {
 	unsigned int i;

@@ -450,6 +450,16 @@ static int c_server_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 	err = sh_key_share(hs, ks);
 	if (!err)
 		err = hs_set_rx_key(hs, TLSHAKE_KS_S_HS_TRAFFIC);
+	/*
+	 * Write with the handshake key from now on, so that an alert about
+	 * the server's flight is protected as the server expects; the
+	 * compatibility CCS goes first (RFC 8446 D.4), still before our
+	 * second flight.
+	 */
+	if (!err)
+		err = hs_send_ccs(hs);
+	if (!err)
+		err = hs_set_tx_key(hs, TLSHAKE_KS_C_HS_TRAFFIC);
 	if (!err)
 		hs->state = HS_C_WAIT_EE;
 	return err;
@@ -561,10 +571,6 @@ static int c_second_flight(struct tlshake_hs *hs)
 {
 	int err = hs13_app_keys(hs);
 
-	if (!err)
-		err = hs_send_ccs(hs);
-	if (!err)
-		err = hs_set_tx_key(hs, TLSHAKE_KS_C_HS_TRAFFIC);
 	if (!err && hs->cert_requested) {
 		hs->cred_usable = !hs_pki_choose(hs, NULL, 0, hs->peer_sig_algs,
 						 hs->n_peer_sig_algs, true);

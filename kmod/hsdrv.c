@@ -325,13 +325,17 @@ static int hs_setup(struct tlshake_sock *ts, const struct tlshake_handshake *p)
  *
  * Return: 0 when a blocking handshake succeeded; -EINPROGRESS when
  * @async; -EALREADY if a handshake was started before; else the errno the
- * handshake failed with (see &struct tlshake_info).
+ * handshake failed with (see &struct tlshake_info); -EINVAL for bad
+ * parameters, with the socket left as it was.
  */
 int tlshake_hsdrv_start(struct tlshake_sock *ts,
 			const struct tlshake_handshake *p, bool async)
 {
 	int err;
 
+	err = tlshake_hs_params_ok(p);
+	if (err)
+		return err;
 	if (cmpxchg(&ts->state, TLSHAKE_STATE_ATTACHED,
 		    TLSHAKE_STATE_HANDSHAKE) != TLSHAKE_STATE_ATTACHED)
 		return -EALREADY;
@@ -341,6 +345,8 @@ int tlshake_hsdrv_start(struct tlshake_sock *ts,
 			tlshake_fail(ts, err, TLSHAKE_ALERT_NONE,
 				     err == -ENOENT ? TLSHAKE_REASON_CONFIG :
 				     TLSHAKE_REASON_INTERNAL);
+		/* the caller has the error now: no completion callback */
+		set_bit(TLSHAKE_F_DONE_CALLED, &ts->flags);
 		hs_finish(ts, READ_ONCE(ts->err));
 		return READ_ONCE(ts->err);
 	}

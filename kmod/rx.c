@@ -139,10 +139,9 @@ static int rx_fill_record(struct tlshake_sock *ts, int flags, u8 *alert)
 
 	for (;;) {
 		need = rx_head_len(rx);
-		/* not TLS at all (plain HTTP, say): no need to wait for
-		 * the "length" its header claims
-		 */
-		if (need && !rx_type_known(rx->buf[rx->start])) {
+		/* judge a header before waiting for the body it announces */
+		if (need && (!rx_type_known(rx->buf[rx->start]) ||
+			     rx->buf[rx->start + 1] != 3)) {
 			*alert = TLSHAKE_ALERT_UNEXPECTED_MESSAGE;
 			return -EPROTO;
 		}

@@ -17,8 +17,8 @@
  * @reason: &enum tlshake_reason for TLSHAKE_INFO
  *
  * Only the first failure counts. The alert is sent now if the tx lock is
- * free, else by the context that holds it when it lets go. Then pollers
- * see POLLERR and SO_ERROR reports @err.
+ * free, else by the context that holds it when it lets go. Pollers see
+ * POLLERR and SO_ERROR reports @err.
  */
 void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 {
@@ -29,34 +29,33 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 	if (alert != TLSHAKE_ALERT_NONE)
 		ts->info.alert_sent = alert;
 	WRITE_ONCE(ts->state, TLSHAKE_STATE_FAILED);
-
-	if (alert != TLSHAKE_ALERT_NONE) {
-		/*
-		 * TCP sends nothing once sk_err is set: whoever sends the
-		 * alert reports the error after it (tlshake_tx_unlock()).
-		 */
-		WRITE_ONCE(ts->pending_alert, alert);
-		set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
-		/* pairs with tlshake_tx_unlock(): we take the lock or its
-		 * holder sees the flag
-		 */
-		smp_mb__after_atomic();
-		if (mutex_trylock(&ts->tx_lock))
-			tlshake_tx_unlock(ts);
-	} else {
-		tlshake_report_error(ts);
-	}
 	wake_up_all(&ts->wait);
+
+	if (alert == TLSHAKE_ALERT_NONE) {
+		tlshake_fail_report(ts);
+		return;
+	}
+	/* TCP refuses to send once sk_err is set: the alert goes first */
+	WRITE_ONCE(ts->pending_alert, alert);
+	set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
+	smp_mb__after_atomic();
+	if (mutex_trylock(&ts->tx_lock))
+		tlshake_tx_unlock(ts);
 }
 
 /**
- * tlshake_report_error() - show the session's error in SO_ERROR and poll
- * @ts: the connection; failed
+ * tlshake_fail_report() - tell the socket's users about a failure
+ * @ts: the connection, failed by tlshake_fail()
+ *
+ * SO_ERROR and pollers see the session's errno. Called when the fatal
+ * alert, if any, has been handed to TCP.
  */
-void tlshake_report_error(struct tlshake_sock *ts)
+void tlshake_fail_report(struct tlshake_sock *ts)
 {
-	WRITE_ONCE(ts->sk->sk_err, -READ_ONCE(ts->err));
-	sk_error_report(ts->sk);
+	struct sock *sk = ts->sk;
+
+	WRITE_ONCE(sk->sk_err, -READ_ONCE(ts->err));
+	sk_error_report(sk);
 }
 
 /**

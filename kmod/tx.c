@@ -328,16 +328,15 @@ int tlshake_tx_alert(struct tlshake_sock *ts, u8 level, u8 desc)
  * @ts: the connection; tx lock held
  *
  * A fatal alert decided while another context held the tx lock is sent by
- * whoever releases it, and only then the session's error is reported (TCP
- * sends nothing once sk_err is set).
+ * whoever releases it.
  */
 void tlshake_tx_unlock(struct tlshake_sock *ts)
 {
-	do {
+	for (;;) {
 		if (test_and_clear_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags)) {
 			tlshake_tx_alert(ts, TLSHAKE_ALERT_LEVEL_FATAL,
 					 READ_ONCE(ts->pending_alert));
-			tlshake_report_error(ts);
+			tlshake_fail_report(ts);
 		} else if (ts->post &&
 			   test_bit(TLSHAKE_F_KEYUPDATE, &ts->flags) &&
 			   READ_ONCE(ts->state) == TLSHAKE_STATE_ESTABLISHED &&
@@ -345,8 +344,10 @@ void tlshake_tx_unlock(struct tlshake_sock *ts)
 			tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
 		}
 		mutex_unlock(&ts->tx_lock);
-		/* pairs with tlshake_fail(): an alert set while we held it */
+		/* a failure that found the lock taken relies on us */
 		smp_mb();
-	} while (test_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags) &&
-		 mutex_trylock(&ts->tx_lock));
+		if (!test_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags) ||
+		    !mutex_trylock(&ts->tx_lock))
+			return;
+	}
 }

@@ -12,8 +12,9 @@
  *   or close mid-handshake. Each checks the errno, TLSHAKE_INFO and, where
  *   an alert is due, the alert on the wire; none may hang.
  *
- * The peers run as child processes in the test's own network namespace,
- * on loopback. Every wait is bounded; the children die with the test.
+ * The peers run as child processes on loopback, in a network namespace of
+ * the test program's own. Every wait is bounded; the children die with the
+ * test.
  */
 #include <fcntl.h>
 #include <poll.h>
