@@ -105,7 +105,7 @@ static int get_info(struct tlshake_sock *ts, char __user *optval,
 		return -ENOMEM;
 	mutex_lock(&ts->tx_lock);
 	*info = ts->info;
-	mutex_unlock(&ts->tx_lock);
+	tlshake_tx_unlock(ts);
 	info->state = READ_ONCE(ts->state);
 	err = get_bytes(info, sizeof(*info), optval, optlen,
 			offsetof(struct tlshake_info, alpn));
