@@ -3,6 +3,7 @@
 # tlshake: TLS handshake and record layer in the kernel.
 #
 #   make                  build kmod/tlshake.ko and userspace/tlshakectl
+#   make demo             boot the test guest, serve HTTPS from the kernel to curl
 #   make check            build the test kernel (cached), run every test in QEMU
 #   make check-kunit SUITE=<glob>     only the KUnit suites matching <glob>
 #   make check-kselftest TEST=<name>  only the kselftest <name>
@@ -30,6 +31,12 @@ modules:
 
 userspace:
 	$(MAKE) -C userspace
+
+# the example HTTPS responder on tlshake, with curl and openssl s_client
+demo:
+	$(VM)/check.sh --script $(VM)/demo.sh
+	@test -f .build/results/demo.ok || \
+		{ echo "demo failed: see .build/results/script.log" >&2; exit 1; }
 
 check:
 	$(VM)/check.sh
@@ -72,5 +79,5 @@ clean:
 	$(MAKE) -C selftests clean
 	rm -rf .build
 
-.PHONY: all modules userspace check check-kunit check-kselftest vm-shell vm-run \
+.PHONY: all modules userspace demo check check-kunit check-kselftest vm-shell vm-run \
 	checkpatch sparse ct-check bench fuzz regen clean

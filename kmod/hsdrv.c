@@ -322,6 +322,8 @@ static int hs_setup(struct tlshake_sock *ts, const struct tlshake_handshake *p)
  * @ts: the connection
  * @p: the parameters (copied by the engine)
  * @async: return at once and let the worker drive
+ * @done: called once when an @async handshake ends (not if this fails)
+ * @data: for @done
  *
  * Return: 0 when a blocking handshake succeeded; -EINPROGRESS when
  * @async; -EALREADY if a handshake was started before; else the errno the
@@ -329,7 +331,8 @@ static int hs_setup(struct tlshake_sock *ts, const struct tlshake_handshake *p)
  * parameters, with the socket left as it was.
  */
 int tlshake_hsdrv_start(struct tlshake_sock *ts,
-			const struct tlshake_handshake *p, bool async)
+			const struct tlshake_handshake *p, bool async,
+			void (*done)(void *data, int err), void *data)
 {
 	int err;
 
@@ -339,12 +342,16 @@ int tlshake_hsdrv_start(struct tlshake_sock *ts,
 	if (cmpxchg(&ts->state, TLSHAKE_STATE_ATTACHED,
 		    TLSHAKE_STATE_HANDSHAKE) != TLSHAKE_STATE_ATTACHED)
 		return -EALREADY;
+	ts->done = done;
+	ts->done_data = data;
 	err = hs_setup(ts, p);
 	if (err) {
 		if (READ_ONCE(ts->state) != TLSHAKE_STATE_FAILED)
 			tlshake_fail(ts, err, TLSHAKE_ALERT_NONE,
 				     err == -ENOENT ? TLSHAKE_REASON_CONFIG :
 				     TLSHAKE_REASON_INTERNAL);
+		/* the caller learns this failure from our return value */
+		set_bit(TLSHAKE_F_DONE_CALLED, &ts->flags);
 		hs_finish(ts, READ_ONCE(ts->err));
 		return READ_ONCE(ts->err);
 	}

@@ -12,7 +12,8 @@ struct work_struct;
 
 void tlshake_hsdrv_init(struct tlshake_sock *ts);
 int tlshake_hsdrv_start(struct tlshake_sock *ts,
-			const struct tlshake_handshake *p, bool async);
+			const struct tlshake_handshake *p, bool async,
+			void (*done)(void *data, int err), void *data);
 void tlshake_hsdrv_unhook(struct tlshake_sock *ts);
 void tlshake_hsdrv_stop(struct tlshake_sock *ts);
 void tlshake_hsdrv_work(struct work_struct *work);

@@ -59,14 +59,9 @@ int tlshake_handshake_start(struct socket *sock,
 	if (err)
 		return err;
 	ts = tlshake_sk(sock->sk);
-	ts->done = done;
-	ts->done_data = data;
-	err = tlshake_hsdrv_start(ts, params, true);
-	if (err == -EINPROGRESS)
-		return 0;
-	/* failed before it started: no callback */
-	set_bit(TLSHAKE_F_DONE_CALLED, &ts->flags);
-	return err;
+	/* on an error @done is not called (see tlshake_hsdrv_start()) */
+	err = tlshake_hsdrv_start(ts, params, true, done, data);
+	return err == -EINPROGRESS ? 0 : err;
 }
 EXPORT_SYMBOL_GPL(tlshake_handshake_start);
 

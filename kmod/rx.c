@@ -161,6 +161,30 @@ static int rx_fill_record(struct tlshake_sock *ts, int flags, u8 *alert)
 	}
 }
 
+/*
+ * TLS 1.3 never protects change_cipher_spec records (RFC 8446 5), and a
+ * client may send an alert about the server's flight in the clear, before
+ * it switches to its handshake key (RFC 8446 A.1): OpenSSL does.
+ */
+static bool rx_unprotected_ok(struct tlshake_sock *ts, u8 type)
+{
+	if (!ts->rx.dir.tls13)
+		return false;
+	return type == TLSHAKE_CT_CHANGE_CIPHER_SPEC ||
+	       (type == TLSHAKE_CT_ALERT &&
+		READ_ONCE(ts->state) == TLSHAKE_STATE_HANDSHAKE);
+}
+
+/* TLSHAKE_INFO's reason for a record that does not open. */
+static u32 rx_reason(int err, u8 alert)
+{
+	if (err == -EBADMSG)
+		return TLSHAKE_REASON_BAD_RECORD_MAC;
+	if (alert == TLSHAKE_ALERT_UNEXPECTED_MESSAGE)
+		return TLSHAKE_REASON_UNEXPECTED;
+	return TLSHAKE_REASON_DECODE;
+}
+
 /**
  * tlshake_rx_record() - read and open the next record
  * @ts: the connection; rx lock held; the previous record consumed
@@ -191,9 +215,7 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 		goto out;
 	rec = rx->buf + rx->start;
 	reclen = rx_head_len(rx);
-	/* TLS 1.3 never protects change_cipher_spec records (RFC 8446 5) */
-	if (rx->keyed && !(rx->dir.tls13 &&
-			   rec[0] == TLSHAKE_CT_CHANGE_CIPHER_SPEC)) {
+	if (rx->keyed && !rx_unprotected_ok(ts, rec[0])) {
 		err = tlshake_rec_open(&rx->dir, rec, reclen, type, &off, len,
 				       &alert);
 	} else {
@@ -208,8 +230,7 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	return 0;
 out:
 	if (alert != TLSHAKE_ALERT_NONE)
-		tlshake_fail(ts, err, alert, err == -EBADMSG ?
-			     TLSHAKE_REASON_BAD_RECORD_MAC : TLSHAKE_REASON_DECODE);
+		tlshake_fail(ts, err, alert, rx_reason(err, alert));
 	else if (err == -ECONNRESET)
 		tlshake_fail(ts, err, TLSHAKE_ALERT_NONE,
 			     TLSHAKE_REASON_TRANSPORT);

@@ -46,7 +46,7 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 	/* TCP refuses to send once sk_err is set: the alert goes first */
 	WRITE_ONCE(ts->pending_alert, alert);
 	set_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags);
-	/* pairs with tlshake_tx_unlock(): it sees the bit, or we the lock */
+	/* pairs with the barrier after the unlock in tlshake_tx_unlock() */
 	smp_mb__after_atomic();
 	if (mutex_trylock(&ts->tx_lock))
 		tlshake_tx_unlock(ts);

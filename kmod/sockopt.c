@@ -31,7 +31,7 @@ static int set_handshake(struct tlshake_sock *ts, sockptr_t optval,
 	if (!err) {
 		async = sock && sock->file &&
 			(sock->file->f_flags & O_NONBLOCK);
-		err = tlshake_hsdrv_start(ts, p, async);
+		err = tlshake_hsdrv_start(ts, p, async, NULL, NULL);
 	}
 	kfree_sensitive(p);
 	return err;
@@ -133,7 +133,7 @@ static int get_info(struct tlshake_sock *ts, char __user *optval,
 		return -ENOMEM;
 	mutex_lock(&ts->tx_lock);
 	*info = ts->info;
-	mutex_unlock(&ts->tx_lock);
+	tlshake_tx_unlock(ts);
 	info->state = READ_ONCE(ts->state);
 	err = get_bytes(info, sizeof(*info), optval, optlen,
 			offsetof(struct tlshake_info, alpn));

@@ -344,7 +344,10 @@ void tlshake_tx_unlock(struct tlshake_sock *ts)
 			tlshake_tx_push(ts, MSG_DONTWAIT | MSG_NOSIGNAL);
 		}
 		mutex_unlock(&ts->tx_lock);
-		/* a failure that found the lock taken relies on us */
+		/*
+		 * A failure that found the lock taken relies on us to see
+		 * its bit; pairs with the barrier in tlshake_fail().
+		 */
 		smp_mb();
 		if (!test_bit(TLSHAKE_F_ALERT_PENDING, &ts->flags) ||
 		    !mutex_trylock(&ts->tx_lock))

@@ -247,6 +247,8 @@ struct tlshake_handshake {
  *			bad_certificate, unknown_ca, certificate_expired, ...)
  *	EBADMSG		a record failed authentication (bad_record_mac) or a
  *			message did not decode (decode_error)
+ *	EMSGSIZE	a received record was longer than the protocol
+ *			allows (record_overflow)
  *	EPROTO		any other protocol violation by the peer, or no
  *			common version, suite, group or ALPN protocol
  *	ECONNRESET	TCP closed, or a record was truncated, before
