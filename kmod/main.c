@@ -12,6 +12,7 @@
 #include "conn.h"
 #include "crypto/port.h"
 #include "netlink.h"
+#include "stats.h"
 #include "store.h"
 #include "ulp.h"
 
@@ -37,6 +38,10 @@ static int __init tlshake_init(void)
 	if (err)
 		goto err_store;
 
+	err = tlshake_stats_register();
+	if (err)
+		goto err_stats;
+
 	err = tlshake_genl_register();
 	if (err)
 		goto err_genl;
@@ -50,6 +55,8 @@ static int __init tlshake_init(void)
 err_ulp:
 	tlshake_genl_unregister();
 err_genl:
+	tlshake_stats_unregister();
+err_stats:
 	tlshake_store_unregister();
 err_store:
 	destroy_workqueue(tlshake_wq);
@@ -63,6 +70,7 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_genl_unregister();
+	tlshake_stats_unregister();
 	tlshake_store_unregister();
 	destroy_workqueue(tlshake_wq);
 	port_exit();
