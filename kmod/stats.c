@@ -26,20 +26,64 @@ struct tlshake_net_stats {
 
 static unsigned int tlshake_stats_net_id __read_mostly;
 
-#define MIB_NAME(id, name)	[TLSHAKE_MIB_##id] = name,
-static const char *const counter_names[TLSHAKE_MIB_NCOUNTERS] = {
-	TLSHAKE_MIB_COUNTERS(MIB_NAME)
+static const char *const counter_names[] = {
+	[TLSHAKE_MIB_HS_STARTED]	= "TlshakeHandshakeStarted",
+	[TLSHAKE_MIB_HS_COMPLETED]	= "TlshakeHandshakeCompleted",
+	[TLSHAKE_MIB_HS_FAILED]		= "TlshakeHandshakeFailed",
+	[TLSHAKE_MIB_HS_RESUMED]	= "TlshakeHandshakeResumed",
+	[TLSHAKE_MIB_HS_CLIENT]		= "TlshakeHandshakeClient",
+	[TLSHAKE_MIB_HS_SERVER]		= "TlshakeHandshakeServer",
+	[TLSHAKE_MIB_HS_TLS12]		= "TlshakeHandshakeTls12",
+	[TLSHAKE_MIB_HS_TLS13]		= "TlshakeHandshakeTls13",
+	[TLSHAKE_MIB_ALERT_SENT]	= "TlshakeAlertSent",
+	[TLSHAKE_MIB_ALERT_RECEIVED]	= "TlshakeAlertReceived",
+	[TLSHAKE_MIB_REC_SENT]		= "TlshakeRecordsSent",
+	[TLSHAKE_MIB_REC_RECEIVED]	= "TlshakeRecordsReceived",
+	[TLSHAKE_MIB_DECRYPT_ERROR]	= "TlshakeDecryptError",
+	[TLSHAKE_MIB_KEYUPDATE_SENT]	= "TlshakeKeyUpdateSent",
+	[TLSHAKE_MIB_KEYUPDATE_RECEIVED] = "TlshakeKeyUpdateReceived",
 };
 
-#define ALERT_DESC(desc, name)	desc,
-static const u8 alert_descs[TLSHAKE_MIB_NALERTS - 1] = {
-	TLSHAKE_MIB_ALERTS(ALERT_DESC)
+static_assert(ARRAY_SIZE(counter_names) == TLSHAKE_MIB_NCOUNTERS);
+
+/* The alerts counted one by one (RFC 8446 6, RFC 5246 7.2). */
+static const struct {
+	u8 desc;
+	const char *name;
+} alert_slots[] = {
+	{ TLSHAKE_ALERT_UNEXPECTED_MESSAGE, "UnexpectedMessage" },
+	{ TLSHAKE_ALERT_BAD_RECORD_MAC, "BadRecordMac" },
+	{ TLSHAKE_ALERT_RECORD_OVERFLOW, "RecordOverflow" },
+	{ TLSHAKE_ALERT_HANDSHAKE_FAILURE, "HandshakeFailure" },
+	{ TLSHAKE_ALERT_BAD_CERTIFICATE, "BadCertificate" },
+	{ TLSHAKE_ALERT_UNSUPPORTED_CERTIFICATE, "UnsupportedCertificate" },
+	{ TLSHAKE_ALERT_CERTIFICATE_REVOKED, "CertificateRevoked" },
+	{ TLSHAKE_ALERT_CERTIFICATE_EXPIRED, "CertificateExpired" },
+	{ TLSHAKE_ALERT_CERTIFICATE_UNKNOWN, "CertificateUnknown" },
+	{ TLSHAKE_ALERT_ILLEGAL_PARAMETER, "IllegalParameter" },
+	{ TLSHAKE_ALERT_UNKNOWN_CA, "UnknownCa" },
+	{ TLSHAKE_ALERT_ACCESS_DENIED, "AccessDenied" },
+	{ TLSHAKE_ALERT_DECODE_ERROR, "DecodeError" },
+	{ TLSHAKE_ALERT_DECRYPT_ERROR, "DecryptError" },
+	{ TLSHAKE_ALERT_PROTOCOL_VERSION, "ProtocolVersion" },
+	{ TLSHAKE_ALERT_INSUFFICIENT_SECURITY, "InsufficientSecurity" },
+	{ TLSHAKE_ALERT_INTERNAL_ERROR, "InternalError" },
+	{ TLSHAKE_ALERT_INAPPROPRIATE_FALLBACK, "InappropriateFallback" },
+	{ TLSHAKE_ALERT_USER_CANCELED, "UserCanceled" },
+	{ TLSHAKE_ALERT_MISSING_EXTENSION, "MissingExtension" },
+	{ TLSHAKE_ALERT_UNSUPPORTED_EXTENSION, "UnsupportedExtension" },
+	{ TLSHAKE_ALERT_UNRECOGNIZED_NAME, "UnrecognizedName" },
+	{ TLSHAKE_ALERT_CERTIFICATE_REQUIRED, "CertificateRequired" },
+	{ TLSHAKE_ALERT_NO_APPLICATION_PROTOCOL, "NoApplicationProtocol" },
 };
 
-#define ALERT_NAME(desc, name)	name,
-static const char *const alert_names[TLSHAKE_MIB_NALERTS] = {
-	TLSHAKE_MIB_ALERTS(ALERT_NAME) "Other"
-};
+/* and the last slot counts the others */
+static_assert(ARRAY_SIZE(alert_slots) + 1 == TLSHAKE_MIB_NALERTS);
+
+static const char *alert_name(unsigned int i)
+{
+	return i < ARRAY_SIZE(alert_slots) ? alert_slots[i].name : "Other";
+}
 
 /**
  * tlshake_stats_alert_slot() - where an alert description is counted
@@ -51,10 +95,10 @@ int tlshake_stats_alert_slot(u8 desc)
 {
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(alert_descs); i++)
-		if (alert_descs[i] == desc)
+	for (i = 0; i < ARRAY_SIZE(alert_slots); i++)
+		if (alert_slots[i].desc == desc)
 			return i;
-	return ARRAY_SIZE(alert_descs);
+	return ARRAY_SIZE(alert_slots);
 }
 
 /**
@@ -65,7 +109,7 @@ int tlshake_stats_alert_slot(u8 desc)
  */
 u8 tlshake_stats_alert_desc(unsigned int i)
 {
-	return i < ARRAY_SIZE(alert_descs) ? alert_descs[i] :
+	return i < ARRAY_SIZE(alert_slots) ? alert_slots[i].desc :
 	       TLSHAKE_ALERT_NONE;
 }
 
@@ -188,11 +232,11 @@ static int stats_seq_show(struct seq_file *seq, void *v)
 	for (i = 0; i < TLSHAKE_MIB_NCOUNTERS; i++)
 		seq_printf(seq, "%-32s\t%llu\n", counter_names[i], snap->v[i]);
 	for (i = 0; i < TLSHAKE_MIB_NALERTS; i++)
-		seq_printf(seq, "TlshakeAlertSent%-16s\t%llu\n", alert_names[i],
+		seq_printf(seq, "TlshakeAlertSent%-16s\t%llu\n", alert_name(i),
 			   snap->v[TLSHAKE_MIB_SENT_BASE + i]);
 	for (i = 0; i < TLSHAKE_MIB_NALERTS; i++)
 		seq_printf(seq, "TlshakeAlertReceived%-12s\t%llu\n",
-			   alert_names[i], snap->v[TLSHAKE_MIB_RCVD_BASE + i]);
+			   alert_name(i), snap->v[TLSHAKE_MIB_RCVD_BASE + i]);
 	kfree(snap);
 	return 0;
 }

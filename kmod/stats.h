@@ -15,67 +15,34 @@ struct tlshake_handshake;
 struct tlshake_sock;
 
 /*
- * The plain counters: X(enum suffix, /proc name). The enum values are the
- * netlink attribute order too (see stats-get in the spec), so only append.
+ * The plain counters. Their order is the netlink attribute order too (see
+ * stats-get in Documentation/netlink/specs/tlshake.yaml): only append.
  */
-#define TLSHAKE_MIB_COUNTERS(X)						\
-	X(HS_STARTED, "TlshakeHandshakeStarted")			\
-	X(HS_COMPLETED, "TlshakeHandshakeCompleted")			\
-	X(HS_FAILED, "TlshakeHandshakeFailed")				\
-	X(HS_RESUMED, "TlshakeHandshakeResumed")			\
-	X(HS_CLIENT, "TlshakeHandshakeClient")				\
-	X(HS_SERVER, "TlshakeHandshakeServer")				\
-	X(HS_TLS12, "TlshakeHandshakeTls12")				\
-	X(HS_TLS13, "TlshakeHandshakeTls13")				\
-	X(ALERT_SENT, "TlshakeAlertSent")				\
-	X(ALERT_RECEIVED, "TlshakeAlertReceived")			\
-	X(REC_SENT, "TlshakeRecordsSent")				\
-	X(REC_RECEIVED, "TlshakeRecordsReceived")			\
-	X(DECRYPT_ERROR, "TlshakeDecryptError")				\
-	X(KEYUPDATE_SENT, "TlshakeKeyUpdateSent")			\
-	X(KEYUPDATE_RECEIVED, "TlshakeKeyUpdateReceived")
-
-/*
- * The fatal alerts counted one by one: X(description, /proc name suffix).
- * Any other description is counted as "Other".
- */
-#define TLSHAKE_MIB_ALERTS(X)						\
-	X(10, "UnexpectedMessage")					\
-	X(20, "BadRecordMac")						\
-	X(22, "RecordOverflow")						\
-	X(40, "HandshakeFailure")					\
-	X(42, "BadCertificate")						\
-	X(43, "UnsupportedCertificate")					\
-	X(44, "CertificateRevoked")					\
-	X(45, "CertificateExpired")					\
-	X(46, "CertificateUnknown")					\
-	X(47, "IllegalParameter")					\
-	X(48, "UnknownCa")						\
-	X(49, "AccessDenied")						\
-	X(50, "DecodeError")						\
-	X(51, "DecryptError")						\
-	X(70, "ProtocolVersion")					\
-	X(71, "InsufficientSecurity")					\
-	X(80, "InternalError")						\
-	X(86, "InappropriateFallback")					\
-	X(90, "UserCanceled")						\
-	X(109, "MissingExtension")					\
-	X(110, "UnsupportedExtension")					\
-	X(112, "UnrecognizedName")					\
-	X(116, "CertificateRequired")					\
-	X(120, "NoApplicationProtocol")
-
-#define TLSHAKE_MIB_ENUM(id, name)	TLSHAKE_MIB_##id,
-#define TLSHAKE_MIB_ONE(desc, name)	+ 1
-
-/* Slots of the per-cpu counter array. */
-enum {
-	TLSHAKE_MIB_COUNTERS(TLSHAKE_MIB_ENUM)
+enum tlshake_mib_counter {
+	TLSHAKE_MIB_HS_STARTED,
+	TLSHAKE_MIB_HS_COMPLETED,
+	TLSHAKE_MIB_HS_FAILED,
+	TLSHAKE_MIB_HS_RESUMED,
+	TLSHAKE_MIB_HS_CLIENT,
+	TLSHAKE_MIB_HS_SERVER,
+	TLSHAKE_MIB_HS_TLS12,
+	TLSHAKE_MIB_HS_TLS13,
+	TLSHAKE_MIB_ALERT_SENT,
+	TLSHAKE_MIB_ALERT_RECEIVED,
+	TLSHAKE_MIB_REC_SENT,
+	TLSHAKE_MIB_REC_RECEIVED,
+	TLSHAKE_MIB_DECRYPT_ERROR,
+	TLSHAKE_MIB_KEYUPDATE_SENT,
+	TLSHAKE_MIB_KEYUPDATE_RECEIVED,
 	TLSHAKE_MIB_NCOUNTERS
 };
 
-/* Alert slots: known descriptions in TLSHAKE_MIB_ALERTS order, then other */
-#define TLSHAKE_MIB_NALERTS	(0 TLSHAKE_MIB_ALERTS(TLSHAKE_MIB_ONE) + 1)
+/*
+ * Fatal alerts are counted by description in two ranges of slots after
+ * the plain counters, sent then received: one slot per description listed
+ * in stats.c, and a last one for all others.
+ */
+#define TLSHAKE_MIB_NALERTS	25
 #define TLSHAKE_MIB_SENT_BASE	TLSHAKE_MIB_NCOUNTERS
 #define TLSHAKE_MIB_RCVD_BASE	(TLSHAKE_MIB_SENT_BASE + TLSHAKE_MIB_NALERTS)
 #define TLSHAKE_MIB_MAX		(TLSHAKE_MIB_RCVD_BASE + TLSHAKE_MIB_NALERTS)
