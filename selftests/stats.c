@@ -199,9 +199,7 @@ FIXTURE(stats)
 
 FIXTURE_SETUP(stats)
 {
-	ASSERT_EQ(0, make_pki());
 	ASSERT_EQ(0, own_netns());
-	ASSERT_EQ(0, load_test_creds());
 	ASSERT_EQ(0, proc_stats(&self->before));
 }
 
@@ -210,7 +208,7 @@ FIXTURE_TEARDOWN(stats)
 }
 
 /* A fresh namespace starts at zero, and both views list every counter. */
-TEST_F(stats, fresh_namespace)
+TEST_F_TIMEOUT(stats, fresh_namespace, 120)
 {
 	struct nl_stats nl;
 	unsigned int i;
@@ -326,12 +324,16 @@ static void good_session(struct __test_metadata *_metadata, struct pair *p)
 	EXPECT_EQ(0, memcmp(buf, "cs", 2));
 }
 
-TEST_F(stats, scripted_handshakes)
+/* The emulated guest under load: loading the test PKI alone is slow. */
+TEST_F_TIMEOUT(stats, scripted_handshakes, 600)
 {
 	struct tlshake_handshake ch, sh;
 	unsigned char hdr[5];
 	struct stats mid;
 	struct pair p;
+
+	ASSERT_EQ(0, make_pki());
+	ASSERT_EQ(0, load_test_creds());
 
 	/* 1. a good TLS 1.3 session: records sent and received balance */
 	good_session(_metadata, &p);
@@ -425,7 +427,7 @@ TEST_F(stats, scripted_handshakes)
 }
 
 /* Reading the counters needs no capability. */
-TEST_F(stats, unprivileged_read)
+TEST_F_TIMEOUT(stats, unprivileged_read, 120)
 {
 	struct __user_cap_header_struct hdr = {
 		.version = _LINUX_CAPABILITY_VERSION_3,
@@ -506,7 +508,7 @@ static bool traced(const char *trace, const char *event, unsigned int port,
 	return false;
 }
 
-TEST_F(stats, tracepoints)
+TEST_F_TIMEOUT(stats, tracepoints, 600)
 {
 	struct tlshake_handshake ch, sh;
 	unsigned int cport, sport;
@@ -517,6 +519,8 @@ TEST_F(stats, tracepoints)
 		mount("nodev", TRACEFS, "tracefs", 0, NULL);
 	if (access(TRACEFS "/events/tlshake", F_OK))
 		SKIP(return, "no tracefs or no tlshake events");
+	ASSERT_EQ(0, make_pki());
+	ASSERT_EQ(0, load_test_creds());
 	ASSERT_EQ(0, tracefs_write("trace", ""));
 	ASSERT_EQ(0, tracefs_write("events/tlshake/enable", "1"));
 
