@@ -540,11 +540,11 @@ TEST_F_TIMEOUT(stats, tracepoints, 600)
 			   "role=client versions="));
 	EXPECT_TRUE(traced(trace, "tlshake_handshake_start:", sport,
 			   "role=server"));
-	/* client: wait ServerHello, EncryptedExtensions, ..., done (13) */
+	/* client: start (0) -> wait ServerHello (1) ... -> done (12) */
 	EXPECT_TRUE(traced(trace, "tlshake_handshake_state:", cport,
 			   "old=0 new=1"));
 	EXPECT_TRUE(traced(trace, "tlshake_handshake_state:", cport,
-			   "new=13"));
+			   "new=12"));
 	EXPECT_TRUE(traced(trace, "tlshake_handshake_state:", sport,
 			   "old=0 new=7"));
 	EXPECT_TRUE(traced(trace, "tlshake_handshake_done:", cport,
