@@ -11,6 +11,7 @@
 #include "hs.h"
 #include "hs_int.h"
 #include "hs_pki.h"
+#include "trace.h"
 
 /* tlshake's preferences when the caller names none */
 static const u16 default_suites[] = {
@@ -250,7 +251,7 @@ int tlshake_hs_new(struct tlshake_sock *ts,
 	ts->hs = hs;
 	hs->server = hs->p.role == TLSHAKE_ROLE_SERVER;
 	if (hs->server) {
-		hs->state = HS_S_WAIT_CH;
+		hs_set_state(hs, HS_S_WAIT_CH);
 		return 0;
 	}
 	strscpy(ts->info.server_name, hs->p.server_name,
@@ -267,6 +268,20 @@ int tlshake_hs_new(struct tlshake_sock *ts,
 bool tlshake_hs_done(const struct tlshake_sock *ts)
 {
 	return ts->hs && ts->hs->state == HS_DONE;
+}
+
+/**
+ * hs_set_state() - move the engine to another state
+ * @hs: the handshake
+ * @state: &enum tlshake_hs_state
+ *
+ * The one place the engine's state changes, so that the
+ * tlshake_handshake_state tracepoint sees every change.
+ */
+void hs_set_state(struct tlshake_hs *hs, u8 state)
+{
+	trace_tlshake_handshake_state(hs->ts->sk, hs->state, state);
+	hs->state = state;
 }
 
 /**

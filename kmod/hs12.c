@@ -14,6 +14,7 @@
 #include "hs_pki.h"
 #include "resume.h"
 #include "sig.h"
+#include "trace.h"
 
 /**
  * hs12_internal() - fail the handshake for a reason of our own
@@ -176,7 +177,7 @@ int hs12_ccs(struct tlshake_hs *hs, const u8 *data, size_t len)
 	if (err)
 		return err;
 	h->peer_ccs = true;
-	h->state = HS12_WAIT_FINISHED;
+	hs12_set_state(hs, HS12_WAIT_FINISHED);
 	return 0;
 }
 
@@ -486,9 +487,24 @@ int hs12_done(struct tlshake_hs *hs)
 	ts->info.group = h->kx == TLSHAKE_KX_RSA || h->resumed ? 0 : hs->group;
 	ts->info.sig_scheme = h->resumed ? 0 : hs->sig_scheme;
 	ts->info.resumed = h->resumed;
-	h->state = HS12_DONE;
-	hs->state = HS_DONE;
+	hs12_set_state(hs, HS12_DONE);
+	hs_set_state(hs, HS_DONE);
 	return 0;
+}
+
+/**
+ * hs12_set_state() - move the TLS 1.2 engine to another state
+ * @hs: the handshake
+ * @state: &enum hs12_state
+ *
+ * Traced like hs_set_state(), offset by %HS12_TRACE_BASE.
+ */
+void hs12_set_state(struct tlshake_hs *hs, u8 state)
+{
+	trace_tlshake_handshake_state(hs->ts->sk,
+				      HS12_TRACE_BASE + hs->h12->state,
+				      HS12_TRACE_BASE + state);
+	hs->h12->state = state;
 }
 
 /**

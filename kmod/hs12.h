@@ -45,6 +45,12 @@ enum hs12_state {
 	HS12_DONE,
 };
 
+/*
+ * The tlshake_handshake_state tracepoint reports TLS 1.2 states as
+ * HS12_TRACE_BASE + enum hs12_state, apart from enum tlshake_hs_state.
+ */
+#define HS12_TRACE_BASE		32
+
 /* What ClientHello.client_version says in every tlshake ClientHello */
 #define HS12_CLIENT_VERSION	TLSHAKE_VERSION_1_2
 /* Our record_size_limit (RFC 8449 4): TLS 1.2 has no inner content type */
@@ -108,6 +114,7 @@ void hs12_put_ext_empty(struct tls_wr *w, u16 type);
 int hs12_session_fill(struct tlshake_hs *hs, struct tlshake_session *s);
 int hs12_resume_peer(struct tlshake_hs *hs);
 int hs12_done(struct tlshake_hs *hs);
+void hs12_set_state(struct tlshake_hs *hs, u8 state);
 
 /* hs12c.c / hs12s.c */
 int hs12c_message(struct tlshake_hs *hs, u8 type, const u8 *body,

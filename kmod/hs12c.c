@@ -322,10 +322,11 @@ int hs12c_server_hello(struct tlshake_hs *hs, const u8 *raw, size_t raw_len)
 		return hs12_internal(hs, err);
 	drop_shares(hs);
 	if (!hs->h12->resumed) {
-		hs->h12->state = HS12_C_WAIT_CERT;
+		hs12_set_state(hs, HS12_C_WAIT_CERT);
 		return 0;
 	}
-	hs->h12->state = hs->h12->ticket ? HS12_WAIT_TICKET : HS12_WAIT_CCS;
+	hs12_set_state(hs, hs->h12->ticket ? HS12_WAIT_TICKET :
+		       HS12_WAIT_CCS);
 	err = hs12_resume_master(hs);
 	return err ?: hs12_resume_peer(hs);
 }
@@ -363,7 +364,7 @@ static int c_server_kx(struct tlshake_hs *hs, const u8 *body, size_t len)
 	if (err)
 		return hs_reject(hs, alert);
 	h->pms_len = plen;
-	h->state = HS12_C_WAIT_CR_SHD;
+	hs12_set_state(hs, HS12_C_WAIT_CR_SHD);
 	return 0;
 }
 
@@ -394,7 +395,7 @@ static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 					   tlshake_cred_leaf(hs->cred)->pub.type);
 	if (!hs->cred_usable)
 		hs->sig_scheme = 0;
-	hs->h12->state = HS12_C_WAIT_SHD;
+	hs12_set_state(hs, HS12_C_WAIT_SHD);
 	return 0;
 }
 
@@ -489,7 +490,7 @@ static int c_flight(struct tlshake_hs *hs, size_t len)
 		err = send_cert_verify(hs);
 	if (!err)
 		err = hs12_send_finished(hs);
-	h->state = h->ticket ? HS12_WAIT_TICKET : HS12_WAIT_CCS;
+	hs12_set_state(hs, h->ticket ? HS12_WAIT_TICKET : HS12_WAIT_CCS);
 	return err;
 }
 
@@ -510,7 +511,7 @@ static int c_new_ticket(struct tlshake_hs *hs, const u8 *body, size_t len)
 			return hs12_internal(hs, -ENOMEM);
 		h->new_ticket_len = tlen;
 	}
-	h->state = HS12_WAIT_CCS;
+	hs12_set_state(hs, HS12_WAIT_CCS);
 	return 0;
 }
 
@@ -618,8 +619,8 @@ int hs12c_message(struct tlshake_hs *hs, u8 type, const u8 *body,
 	case TLS_HS_CERTIFICATE:
 		err = hs12_cert_recv(hs, body, len);
 		if (!err)
-			hs->h12->state = hs->h12->kx == TLSHAKE_KX_RSA ?
-					 HS12_C_WAIT_CR_SHD : HS12_C_WAIT_SKE;
+			hs12_set_state(hs, hs->h12->kx == TLSHAKE_KX_RSA ?
+				       HS12_C_WAIT_CR_SHD : HS12_C_WAIT_SKE);
 		return err;
 	case TLS_HS_SERVER_KEY_EXCHANGE:
 		return c_server_kx(hs, body, len);

@@ -463,7 +463,7 @@ static int s_full(struct tlshake_hs *hs, const struct tls_client_hello *ch,
 		err = send_cert_request(hs);
 	if (!err)
 		err = send_hello_done(hs);
-	h->state = req ? HS12_S_WAIT_CERT : HS12_S_WAIT_CKE;
+	hs12_set_state(hs, req ? HS12_S_WAIT_CERT : HS12_S_WAIT_CKE);
 	return err;
 }
 
@@ -552,7 +552,7 @@ static int s_resume(struct tlshake_hs *hs, struct tlshake_session *s,
 		err = hs12_resume_peer(hs);
 	if (!err)
 		err = hs12_send_finished(hs);
-	h->state = HS12_WAIT_CCS;
+	hs12_set_state(hs, HS12_WAIT_CCS);
 	return err;
 }
 
@@ -631,7 +631,8 @@ static int s_client_kx(struct tlshake_hs *hs, const u8 *body, size_t len)
 	memzero_explicit(pms, sizeof(pms));
 	if (err)
 		return err;
-	h->state = hs->peer_key.key ? HS12_S_WAIT_CV : HS12_WAIT_CCS;
+	hs12_set_state(hs, hs->peer_key.key ? HS12_S_WAIT_CV :
+		       HS12_WAIT_CCS);
 	return 0;
 }
 
@@ -790,12 +791,12 @@ int hs12s_message(struct tlshake_hs *hs, u8 type, const u8 *body,
 	switch (type) {
 	case TLS_HS_CERTIFICATE:
 		err = hs12_cert_recv(hs, body, len);
-		h->state = HS12_S_WAIT_CKE;
+		hs12_set_state(hs, HS12_S_WAIT_CKE);
 		return err;
 	case TLS_HS_CLIENT_KEY_EXCHANGE:
 		return s_client_kx(hs, body, len);
 	default:	/* TLS_HS_CERTIFICATE_VERIFY */
-		h->state = HS12_WAIT_CCS;
+		hs12_set_state(hs, HS12_WAIT_CCS);
 		return 0;
 	}
 }

@@ -378,7 +378,7 @@ int hs13_done(struct tlshake_hs *hs)
 	ts->info.cipher_suite = hs->suite->id;
 	ts->info.group = hs->group;
 	ts->info.sig_scheme = hs->cred_usable ? hs->sig_scheme : 0;
-	hs->state = HS_DONE;
+	hs_set_state(hs, HS_DONE);
 	return 0;
 }
 

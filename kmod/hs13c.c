@@ -261,7 +261,7 @@ int hs13c_start(struct tlshake_hs *hs)
 	if (!err)
 		err = send_client_hello(hs);
 	if (!err)
-		hs->state = HS_C_WAIT_SH;
+		hs_set_state(hs, HS_C_WAIT_SH);
 	return err;
 }
 
@@ -470,7 +470,7 @@ static int c_server_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 	if (!err)
 		err = hs_set_tx_key(hs, TLSHAKE_KS_C_HS_TRAFFIC);
 	if (!err)
-		hs->state = HS_C_WAIT_EE;
+		hs_set_state(hs, HS_C_WAIT_EE);
 	return err;
 }
 
@@ -537,7 +537,7 @@ static int c_encrypted_extensions(struct tlshake_hs *hs, const u8 *body,
 			return bad_ext(hs, e->type);
 		}
 	}
-	hs->state = HS_C_WAIT_CERT_CR;
+	hs_set_state(hs, HS_C_WAIT_CERT_CR);
 	return 0;
 }
 
@@ -571,7 +571,7 @@ static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 	kfree(cr);
 	if (err)
 		return hs_reject(hs, alert);
-	hs->state = HS_C_WAIT_CERT;
+	hs_set_state(hs, HS_C_WAIT_CERT);
 	return 0;
 }
 
@@ -640,7 +640,7 @@ int hs13c_message(struct tlshake_hs *hs, u8 type, const u8 *body,
 	if (type == TLS_HS_CERTIFICATE_VERIFY) {
 		err = hs13_cv_check(hs, body, len);
 		if (!err)
-			hs->state = HS_C_WAIT_FINISHED;
+			hs_set_state(hs, HS_C_WAIT_FINISHED);
 	} else if (type == TLS_HS_FINISHED) {
 		err = hs13_finished_check(hs, body, len);
 	}
@@ -658,7 +658,7 @@ int hs13c_message(struct tlshake_hs *hs, u8 type, const u8 *body,
 	case TLS_HS_CERTIFICATE:
 		err = hs13_cert_recv(hs, body, len);
 		if (!err)
-			hs->state = HS_C_WAIT_CV;
+			hs_set_state(hs, HS_C_WAIT_CV);
 		return err;
 	case TLS_HS_FINISHED:
 		return c_second_flight(hs);

@@ -225,7 +225,7 @@ static int send_hrr(struct tlshake_hs *hs)
 	err = hs_send(hs, w.p, w.len);
 	if (!err && hs->session_id_len)
 		err = hs_send_ccs(hs);
-	hs->state = HS_S_WAIT_CH2;
+	hs_set_state(hs, HS_S_WAIT_CH2);
 	return err;
 }
 
@@ -351,7 +351,8 @@ static int send_flight(struct tlshake_hs *hs, const struct tls_key_share *ks,
 		err = hs13_app_keys(hs);
 	if (!err)
 		err = hs_set_tx_key(hs, TLSHAKE_KS_S_AP_TRAFFIC);
-	hs->state = hs->cert_requested ? HS_S_WAIT_CERT : HS_S_WAIT_FINISHED;
+	hs_set_state(hs, hs->cert_requested ? HS_S_WAIT_CERT :
+			 HS_S_WAIT_FINISHED);
 	return err;
 }
 
@@ -506,8 +507,8 @@ static int s_client_cert(struct tlshake_hs *hs, const u8 *body, size_t len,
 		return internal(hs, err);
 	err = hs13_cert_recv(hs, body, len);
 	if (!err)
-		hs->state = hs->peer_key.key ? HS_S_WAIT_CV :
-					       HS_S_WAIT_FINISHED;
+		hs_set_state(hs, hs->peer_key.key ? HS_S_WAIT_CV :
+				 HS_S_WAIT_FINISHED);
 	return err;
 }
 
@@ -520,7 +521,7 @@ static int s_client_cv(struct tlshake_hs *hs, const u8 *body, size_t len,
 		err = tlshake_transcript_add(&hs->tr, raw, raw_len);
 	if (err)
 		return READ_ONCE(hs->ts->err) ? err : internal(hs, err);
-	hs->state = HS_S_WAIT_FINISHED;
+	hs_set_state(hs, HS_S_WAIT_FINISHED);
 	return 0;
 }
 

@@ -24,6 +24,7 @@
 #include "hs.h"
 #include "hsdrv.h"
 #include "keyupdate.h"
+#include "stats.h"
 
 #define HS_DEFAULT_TIMEOUT	(30 * HZ)
 
@@ -175,9 +176,14 @@ static void hs_finish(struct tlshake_sock *ts, int err)
 
 	clear_bit(TLSHAKE_F_ASYNC, &ts->flags);
 	del_timer(&ts->timer);
+	/* a failure that came first wins (and was counted) */
+	if (!err && cmpxchg(&ts->state, TLSHAKE_STATE_HANDSHAKE,
+			    TLSHAKE_STATE_ESTABLISHED) !=
+	    TLSHAKE_STATE_HANDSHAKE)
+		err = READ_ONCE(ts->err);
 	if (!err) {
-		/* readers of the state then read the session's fields */
-		smp_store_release(&ts->state, TLSHAKE_STATE_ESTABLISHED);
+		/* cmpxchg() ordered the session's fields before the state */
+		tlshake_stats_hs_done(ts);
 		wake_up_all(&ts->wait);
 		/* wake pollers: writable now, maybe readable already */
 		ts->saved_write_space(sk);
@@ -342,6 +348,7 @@ int tlshake_hsdrv_start(struct tlshake_sock *ts,
 	if (cmpxchg(&ts->state, TLSHAKE_STATE_ATTACHED,
 		    TLSHAKE_STATE_HANDSHAKE) != TLSHAKE_STATE_ATTACHED)
 		return -EALREADY;
+	tlshake_stats_hs_start(ts, p);
 	ts->done = done;
 	ts->done_data = data;
 	err = hs_setup(ts, p);
@@ -382,6 +389,13 @@ void tlshake_hsdrv_stop(struct tlshake_sock *ts)
 {
 	del_timer_sync(&ts->timer);
 	cancel_work_sync(&ts->work);
+	/* closed before the handshake ended: it failed, count it so */
+	if (cmpxchg(&ts->state, TLSHAKE_STATE_HANDSHAKE,
+		    TLSHAKE_STATE_FAILED) == TLSHAKE_STATE_HANDSHAKE) {
+		ts->info.error = ECANCELED;
+		ts->info.reason = TLSHAKE_REASON_INTERRUPTED;
+		tlshake_stats_hs_fail(ts);
+	}
 	if (ts->hs) {
 		mutex_lock(&ts->rx_lock);
 		mutex_lock(&ts->tx_lock);

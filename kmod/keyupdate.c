@@ -13,6 +13,7 @@
 #include "keysched.h"
 #include "keyupdate.h"
 #include "msg/msg.h"
+#include "stats.h"
 
 /* Largest post-handshake message we accept (a NewSessionTicket). */
 #define PHS_MAX		(16 * 1024)
@@ -130,6 +131,8 @@ int tlshake_keyupdate_send(struct tlshake_sock *ts)
 	if (err)
 		tlshake_fail(ts, err, TLSHAKE_ALERT_INTERNAL_ERROR,
 			     TLSHAKE_REASON_INTERNAL);
+	else
+		tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_KEYUPDATE_SENT);
 	return err;
 }
 
@@ -186,6 +189,7 @@ static int recv_key_update(struct tlshake_sock *ts, const u8 *body,
 			     TLSHAKE_REASON_INTERNAL);
 		return err;
 	}
+	tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_KEYUPDATE_RECEIVED);
 	if (request && !test_and_set_bit(TLSHAKE_F_KEYUPDATE, &ts->flags)) {
 		/* answer now if the send side is free, else its holder or
 		 * the worker does, before any more application data

@@ -13,6 +13,7 @@
 #include "crypto/port.h"
 #include "netlink.h"
 #include "resume.h"
+#include "stats.h"
 #include "store.h"
 #include "ulp.h"
 
@@ -42,6 +43,10 @@ static int __init tlshake_init(void)
 	if (err)
 		goto err_resume;
 
+	err = tlshake_stats_register();
+	if (err)
+		goto err_stats;
+
 	err = tlshake_genl_register();
 	if (err)
 		goto err_genl;
@@ -55,6 +60,8 @@ static int __init tlshake_init(void)
 err_ulp:
 	tlshake_genl_unregister();
 err_genl:
+	tlshake_stats_unregister();
+err_stats:
 	tlshake_resume_unregister();
 err_resume:
 	tlshake_store_unregister();
@@ -70,6 +77,7 @@ static void __exit tlshake_exit(void)
 {
 	tlshake_ulp_unregister();
 	tlshake_genl_unregister();
+	tlshake_stats_unregister();
 	tlshake_resume_unregister();
 	tlshake_store_unregister();
 	destroy_workqueue(tlshake_wq);

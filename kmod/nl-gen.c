@@ -71,7 +71,7 @@ static const struct nla_policy tlshake_trust_del_nl_policy[TLSHAKE_A_TRUST_NAME 
 };
 
 /* Ops table for tlshake */
-const struct genl_split_ops tlshake_nl_ops[10] = {
+const struct genl_split_ops tlshake_nl_ops[11] = {
 	{
 		.cmd		= TLSHAKE_CMD_CRED_GET,
 		.doit		= tlshake_nl_cred_get_doit,
@@ -139,6 +139,11 @@ const struct genl_split_ops tlshake_nl_ops[10] = {
 		.policy		= tlshake_trust_del_nl_policy,
 		.maxattr	= TLSHAKE_A_TRUST_NAME,
 		.flags		= GENL_UNS_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= TLSHAKE_CMD_STATS_GET,
+		.doit	= tlshake_nl_stats_get_doit,
+		.flags	= GENL_CMD_CAP_DO,
 	},
 };
 

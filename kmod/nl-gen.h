@@ -15,7 +15,7 @@
 extern const struct nla_policy tlshake_key_nl_policy[TLSHAKE_A_KEY_PRIV + 1];
 
 /* Ops table for tlshake */
-extern const struct genl_split_ops tlshake_nl_ops[10];
+extern const struct genl_split_ops tlshake_nl_ops[11];
 
 int tlshake_nl_cred_dump_start(struct netlink_callback *cb);
 int tlshake_nl_trust_dump_start(struct netlink_callback *cb);
@@ -32,6 +32,7 @@ int tlshake_nl_trust_get_dumpit(struct sk_buff *skb,
 int tlshake_nl_trust_add_doit(struct sk_buff *skb, struct genl_info *info);
 int tlshake_nl_trust_replace_doit(struct sk_buff *skb, struct genl_info *info);
 int tlshake_nl_trust_del_doit(struct sk_buff *skb, struct genl_info *info);
+int tlshake_nl_stats_get_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	TLSHAKE_NLGRP_MONITOR,

@@ -12,6 +12,7 @@
 #include <net/tcp.h>
 
 #include "conn.h"
+#include "stats.h"
 
 /**
  * tlshake_rx_alloc() - allocate the receive buffer
@@ -227,8 +228,11 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 		goto out;
 	rx->cur_len = reclen;
 	*data = rec + off;
+	tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_REC_RECEIVED);
 	return 0;
 out:
+	if (alert == TLSHAKE_ALERT_BAD_RECORD_MAC)
+		tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_DECRYPT_ERROR);
 	if (alert != TLSHAKE_ALERT_NONE)
 		tlshake_fail(ts, err, alert, rx_reason(err, alert));
 	else if (err == -ECONNRESET)

@@ -9,6 +9,7 @@
 
 #include "conn.h"
 #include "resume.h"
+#include "stats.h"
 
 /**
  * tlshake_fail() - end the session with an error
@@ -34,9 +35,12 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 		tlshake_session_invalidate(sess);
 	ts->info.error = -err;
 	ts->info.reason = reason;
-	if (alert != TLSHAKE_ALERT_NONE)
+	if (alert != TLSHAKE_ALERT_NONE) {
 		ts->info.alert_sent = alert;
-	WRITE_ONCE(ts->state, TLSHAKE_STATE_FAILED);
+		tlshake_stats_alert(ts, alert, true);
+	}
+	if (xchg(&ts->state, TLSHAKE_STATE_FAILED) == TLSHAKE_STATE_HANDSHAKE)
+		tlshake_stats_hs_fail(ts);
 	wake_up_all(&ts->wait);
 
 	if (alert == TLSHAKE_ALERT_NONE) {
@@ -140,6 +144,7 @@ int tlshake_handle_alert(struct tlshake_sock *ts, const u8 *data, size_t len)
 	    (!tls13 && data[0] == TLSHAKE_ALERT_LEVEL_WARNING))
 		return 0;
 	ts->info.alert_received = data[1];
+	tlshake_stats_alert(ts, data[1], false);
 	tlshake_fail(ts, -ECONNABORTED, TLSHAKE_ALERT_NONE,
 		     TLSHAKE_REASON_PEER_ALERT);
 	return -ECONNABORTED;

@@ -16,6 +16,7 @@
 
 #include "conn.h"
 #include "keyupdate.h"
+#include "stats.h"
 
 /* Room for one record of the largest allowed plaintext, and its overhead. */
 #define TX_RECORD_ROOM	(TLSHAKE_REC_HDR_LEN + TLSHAKE_REC_EXPLICIT_NONCE_LEN + \
@@ -121,6 +122,7 @@ int tlshake_tx_seal(struct tlshake_sock *ts)
 		n = TLSHAKE_REC_HDR_LEN + tx->open_len;
 	}
 	tx->tail += n;
+	tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_REC_SENT);
 	return 0;
 }
 
