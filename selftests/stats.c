@@ -279,9 +279,11 @@ struct pair {
 	int cerr, serr;
 };
 
-static void run_pair(struct __test_metadata *_metadata, struct pair *p,
-		     const struct tlshake_handshake *ch,
-		     const struct tlshake_handshake *sh)
+/* A handshake on a new pair; the client offers the session @sfd if >= 0. */
+static void run_pair_session(struct __test_metadata *_metadata,
+			     struct pair *p,
+			     const struct tlshake_handshake *ch,
+			     const struct tlshake_handshake *sh, int sfd)
 {
 	struct hs_thread srv = { .h = *sh };
 
@@ -290,10 +292,15 @@ static void run_pair(struct __test_metadata *_metadata, struct pair *p,
 	srv.fd = p->s;
 	ASSERT_EQ(0, attach(p->c));
 	ASSERT_EQ(0, attach(p->s));
+	if (sfd >= 0)
+		ASSERT_EQ(0, setsockopt(p->c, SOL_TLSHAKE, TLSHAKE_SESSION,
+					&sfd, sizeof(sfd)));
 	ASSERT_EQ(0, hs_thread_start(&srv));
 	p->cerr = handshake(p->c, ch);
 	p->serr = hs_thread_join(&srv);
 }
+
+#define run_pair(m, p, ch, sh) run_pair_session(m, p, ch, sh, -1)
 
 static void close_pair(struct pair *p)
 {
@@ -424,6 +431,58 @@ TEST_F_TIMEOUT(stats, scripted_handshakes, 600)
 	close_pair(&p);
 	CHECK({ "TlshakeHandshakeStarted", 1 }, { "TlshakeHandshakeFailed", 1 },
 	      { "TlshakeHandshakeClient", 1 }, { "TlshakeRecordsSent", 1 });
+}
+
+static int session_of(int fd)
+{
+	socklen_t len = sizeof(int);
+	int sfd;
+
+	return getsockopt(fd, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd, &len) ?
+	       -errno : sfd;
+}
+
+/* A full TLS 1.2 handshake, then one that resumes its session. */
+TEST_F_TIMEOUT(stats, tls12_resumption, 600)
+{
+	struct tlshake_handshake ch, sh;
+	struct tlshake_info ci, si;
+	struct pair p;
+	int sfd;
+
+	ASSERT_EQ(0, make_pki());
+	ASSERT_EQ(0, load_test_creds());
+
+	hs_server(&sh, "ec");
+	hs_client(&ch, "www.example.com");
+	ch.max_version = TLSHAKE_VERSION_1_2;
+	run_pair(_metadata, &p, &ch, &sh);
+	ASSERT_EQ(0, p.cerr);
+	ASSERT_EQ(0, p.serr);
+	sfd = session_of(p.c);
+	ASSERT_LE(0, sfd);
+	close_pair(&p);
+	CHECK({ "TlshakeHandshakeStarted", 2 },
+	      { "TlshakeHandshakeCompleted", 2 },
+	      { "TlshakeHandshakeClient", 1 }, { "TlshakeHandshakeServer", 1 },
+	      { "TlshakeHandshakeTls12", 2 },
+	      { "TlshakeRecordsSent", -1 }, { "TlshakeRecordsReceived", -1 });
+
+	run_pair_session(_metadata, &p, &ch, &sh, sfd);
+	ASSERT_EQ(0, p.cerr);
+	ASSERT_EQ(0, p.serr);
+	ASSERT_EQ(0, get_info(p.c, &ci));
+	ASSERT_EQ(0, get_info(p.s, &si));
+	EXPECT_EQ(1, ci.resumed);
+	EXPECT_EQ(1, si.resumed);
+	close_pair(&p);
+	close(sfd);
+	CHECK({ "TlshakeHandshakeStarted", 2 },
+	      { "TlshakeHandshakeCompleted", 2 },
+	      { "TlshakeHandshakeResumed", 2 },
+	      { "TlshakeHandshakeClient", 1 }, { "TlshakeHandshakeServer", 1 },
+	      { "TlshakeHandshakeTls12", 2 },
+	      { "TlshakeRecordsSent", -1 }, { "TlshakeRecordsReceived", -1 });
 }
 
 /* Reading the counters needs no capability. */
