@@ -105,8 +105,16 @@ static int alpn_ok(const struct tlshake_handshake *p)
 	return 0;
 }
 
-/* Check the caller's parameters and fill in the defaults. */
-static int params_check(struct tlshake_handshake *p)
+/**
+ * tlshake_hs_params_check() - check a caller's parameters, fill in defaults
+ * @p: the parameters, a copy the engine will use
+ *
+ * Called before anything starts, so that a refused call leaves the socket
+ * as it was (a later call may still start a handshake).
+ *
+ * Return: 0 or -EINVAL.
+ */
+int tlshake_hs_params_check(struct tlshake_handshake *p)
 {
 	bool rsa_kex = p->flags & TLSHAKE_F_RSA_KEX;
 	int i;
@@ -149,27 +157,6 @@ static int params_check(struct tlshake_handshake *p)
 		      default_schemes, ARRAY_SIZE(default_schemes), false))
 		return -EINVAL;
 	return alpn_ok(p);
-}
-
-/**
- * tlshake_hs_params_ok() - check a caller's parameters before anything starts
- * @params: the parameters
- *
- * So that a refused call leaves the socket as it was (a later call may
- * still start a handshake).
- *
- * Return: 0 or -EINVAL; -ENOMEM.
- */
-int tlshake_hs_params_ok(const struct tlshake_handshake *params)
-{
-	struct tlshake_handshake *p = kmemdup(params, sizeof(*p), GFP_KERNEL);
-	int err;
-
-	if (!p)
-		return -ENOMEM;
-	err = params_check(p);
-	kfree_sensitive(p);
-	return err;
 }
 
 static void hs_release(struct tlshake_hs *hs)
@@ -225,9 +212,9 @@ static struct tlshake_hs *hs_alloc(void)
 /**
  * tlshake_hs_new() - set up a handshake and produce the first flight
  * @ts: the connection; rx and tx locks held
- * @params: the caller's parameters
+ * @params: the caller's parameters, checked by tlshake_hs_params_check()
  *
- * Return: 0; -EINVAL for bad parameters; -ENOENT if a named credential or
+ * Return: 0; -ENOENT if a named credential or
  * trust store does not exist; -ENOMEM; or an error from the first flight.
  */
 int tlshake_hs_new(struct tlshake_sock *ts,
@@ -241,9 +228,7 @@ int tlshake_hs_new(struct tlshake_sock *ts,
 		return -ENOMEM;
 	hs->ts = ts;
 	hs->p = *params;
-	err = params_check(&hs->p);
-	if (!err)
-		err = hs_pki_setup(hs);
+	err = hs_pki_setup(hs);
 	if (err) {
 		hs_release(hs);
 		return err;

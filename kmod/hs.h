@@ -14,7 +14,7 @@
 
 struct tlshake_sock;
 
-int tlshake_hs_params_ok(const struct tlshake_handshake *params);
+int tlshake_hs_params_check(struct tlshake_handshake *p);
 int tlshake_hs_new(struct tlshake_sock *ts,
 		   const struct tlshake_handshake *params);
 int tlshake_hs_input(struct tlshake_sock *ts, u8 type, const u8 *data,

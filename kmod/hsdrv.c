@@ -340,18 +340,22 @@ int tlshake_hsdrv_start(struct tlshake_sock *ts,
 			const struct tlshake_handshake *p, bool async,
 			void (*done)(void *data, int err), void *data)
 {
+	struct tlshake_handshake *cp __free(kfree) = NULL;
 	int err;
 
-	err = tlshake_hs_params_ok(p);
+	cp = kmemdup(p, sizeof(*p), GFP_KERNEL);
+	if (!cp)
+		return -ENOMEM;
+	err = tlshake_hs_params_check(cp);
 	if (err)
 		return err;
 	if (cmpxchg(&ts->state, TLSHAKE_STATE_ATTACHED,
 		    TLSHAKE_STATE_HANDSHAKE) != TLSHAKE_STATE_ATTACHED)
 		return -EALREADY;
-	tlshake_stats_hs_start(ts, p);
+	tlshake_stats_hs_start(ts, cp);
 	ts->done = done;
 	ts->done_data = data;
-	err = hs_setup(ts, p);
+	err = hs_setup(ts, cp);
 	if (err) {
 		if (READ_ONCE(ts->state) != TLSHAKE_STATE_FAILED)
 			tlshake_fail(ts, err, TLSHAKE_ALERT_NONE,
