@@ -71,6 +71,7 @@ struct peer {
 	bool eof;
 	bool exited;
 	int status;
+	char name[32];	/* for logs: "gnutls-cli", "openssl s_server" */
 };
 
 /* A command line, built up piece by piece. */
@@ -121,6 +122,10 @@ static int peer_start(struct peer *p, struct args *a)
 	int in[2], out[2];
 
 	peer_init(p);
+	if (!strcmp(a->v[0], "openssl") && a->v[1])
+		snprintf(p->name, sizeof(p->name), "openssl %s", a->v[1]);
+	else
+		snprintf(p->name, sizeof(p->name), "%s", a->v[0]);
 	p->buf = calloc(1, OUT_MAX + 1);
 	if (!p->buf || pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC))
 		return -1;
@@ -381,6 +386,116 @@ static bool read_for(int fd, char *buf, size_t size, const char *want)
 	return strstr(buf, want) != NULL;
 }
 
+/*
+ * ===== a relay that keeps what crosses it =====
+ * Between the two ends it keeps the bytes each way, so a test can count
+ * ClientHellos, read their extensions and measure the protected records.
+ */
+struct relay {
+	pthread_t thread;
+	bool running;
+	int l;			/* listens on RELAY_PORT */
+	int target;		/* the port it connects to */
+	int stop[2];		/* written to: stop */
+	unsigned char *buf[2];	/* client->server, server->client */
+	size_t len[2];
+};
+
+#define RELAY_MAX	(256 * 1024)
+
+/* Forward both ways until both ends closed, or told to stop. */
+static void relay_loop(struct relay *r, int fd[2])
+{
+	bool open[2] = { true, true };
+	struct pollfd pfd[3];
+	char tmp[4096];
+	ssize_t n;
+	int i;
+
+	while (open[0] || open[1]) {
+		for (i = 0; i < 2; i++)
+			pfd[i] = (struct pollfd){
+				.fd = open[i] ? fd[i] : -1, .events = POLLIN,
+			};
+		pfd[2] = (struct pollfd){ .fd = r->stop[0], .events = POLLIN };
+		if (poll(pfd, 3, 2 * WAIT_MS) <= 0 || pfd[2].revents)
+			return;
+		for (i = 0; i < 2; i++) {
+			if (!pfd[i].revents)
+				continue;
+			n = read(fd[i], tmp, sizeof(tmp));
+			if (n <= 0) {
+				shutdown(fd[!i], SHUT_WR);
+				open[i] = false;
+				continue;
+			}
+			if (!write_all(fd[!i], tmp, n))
+				return;
+			if (r->len[i] + n <= RELAY_MAX) {
+				memcpy(r->buf[i] + r->len[i], tmp, n);
+				r->len[i] += n;
+			}
+		}
+	}
+}
+
+static void *relay_fn(void *arg)
+{
+	struct pollfd pfd[2];
+	struct relay *r = arg;
+	int fd[2] = { -1, -1 };
+
+	pfd[0] = (struct pollfd){ .fd = r->l, .events = POLLIN };
+	pfd[1] = (struct pollfd){ .fd = r->stop[0], .events = POLLIN };
+	if (poll(pfd, 2, 2 * WAIT_MS) <= 0 || pfd[1].revents)
+		return NULL;
+	fd[0] = accept4(r->l, NULL, NULL, SOCK_CLOEXEC);
+	fd[1] = connect_to(r->target);
+	if (fd[0] >= 0 && fd[1] >= 0)
+		relay_loop(r, fd);
+	close(fd[0]);
+	close(fd[1]);
+	return NULL;
+}
+
+static int relay_start(struct relay *r, int target)
+{
+	r->target = target;
+	r->buf[0] = calloc(1, RELAY_MAX);
+	r->buf[1] = calloc(1, RELAY_MAX);
+	r->l = listen_on(RELAY_PORT);
+	if (!r->buf[0] || !r->buf[1] || r->l < 0 || pipe2(r->stop, O_CLOEXEC))
+		return -1;
+	if (pthread_create(&r->thread, NULL, relay_fn, r))
+		return -1;
+	r->running = true;
+	return 0;
+}
+
+/* Stop forwarding; the buffers stay for reading. */
+static void relay_stop(struct relay *r)
+{
+	if (!r->running)
+		return;
+	if (write(r->stop[1], "x", 1) != 1)
+		return;
+	pthread_join(r->thread, NULL);
+	r->running = false;
+}
+
+static void relay_free(struct relay *r)
+{
+	relay_stop(r);
+	if (r->stop[0] > 0) {
+		close(r->stop[0]);
+		close(r->stop[1]);
+	}
+	if (r->l > 0)
+		close(r->l);
+	free(r->buf[0]);
+	free(r->buf[1]);
+}
+
 static void hs_alpn(struct tlshake_handshake *h)
 {
 	static const char alpn[] = "\x08http/1.1";
@@ -523,15 +638,96 @@ static void dump_info(struct __test_metadata *_metadata, int fd)
 }
 
 /*
+ * ===== one session with a peer program =====
+ * What the fixtures below hold, and the steps they share: start the peer,
+ * connect to it or accept from it (through the relay if asked), handshake.
+ */
+struct ends {
+	char dir[64];		/* scratch */
+	int l;			/* our listener on PORT, when we serve */
+	int fd;			/* our session socket */
+	struct peer peer;	/* the other implementation */
+	struct relay relay;	/* between the two, once started */
+};
+
+/* Nothing open yet; listen on PORT if @serve. */
+static void ends_setup(struct __test_metadata *_metadata, struct ends *e,
+		       bool serve)
+{
+	memset(e, 0, sizeof(*e));
+	peer_init(&e->peer);
+	e->l = e->fd = -1;
+	common_setup(_metadata, e->dir);
+	if (serve) {
+		e->l = listen_on(PORT);
+		ASSERT_GE(e->l, 0);
+	}
+}
+
+static void ends_teardown(struct __test_metadata *_metadata, struct ends *e)
+{
+	peer_stop(&e->peer);
+	relay_free(&e->relay);
+	close(e->fd);
+	close(e->l);
+	common_teardown(_metadata);
+}
+
+/* We serve: start the client @a, accept its connection and attach. */
+static void accept_peer(struct __test_metadata *_metadata, struct ends *e,
+			struct args *a)
+{
+	ASSERT_EQ(0, peer_start(&e->peer, a));
+	e->fd = accept_from(e->l, &e->peer);
+	ASSERT_GE(e->fd, 0) TH_LOG("%s:\n%s", e->peer.name, tail(&e->peer));
+	ASSERT_EQ(0, attach(e->fd));
+}
+
+/*
+ * We connect: start the server @a, wait until it listens on PORT, connect
+ * to it (through the relay if @relay) and attach.
+ */
+static void connect_peer(struct __test_metadata *_metadata, struct ends *e,
+			 struct args *a, bool relay)
+{
+	ASSERT_EQ(0, peer_start(&e->peer, a));
+	ASSERT_TRUE(wait_listen(&e->peer, PORT))
+		TH_LOG("%s:\n%s", e->peer.name, tail(&e->peer));
+	if (relay)
+		ASSERT_EQ(0, relay_start(&e->relay, PORT));
+	e->fd = connect_to(relay ? RELAY_PORT : PORT);
+	ASSERT_GE(e->fd, 0);
+	ASSERT_EQ(0, attach(e->fd));
+}
+
+/*
+ * Run our handshake @h, within HS_MS: it must succeed; if not, log what
+ * each end saw. Then bound every later read and write.
+ */
+static void handshake_ok(struct __test_metadata *_metadata, struct ends *e,
+			 struct tlshake_handshake *h)
+{
+	int err;
+
+	h->timeout_ms = HS_MS;
+	err = handshake(e->fd, h);
+	ASSERT_EQ(0, err) {
+		TH_LOG("handshake: %s", strerror(-err));
+		dump_info(_metadata, e->fd);
+		peer_poll(&e->peer, 1000);
+		TH_LOG("%s:\n%s", e->peer.name, tail(&e->peer));
+	}
+	io_timeout(e->fd, WAIT_MS);
+}
+
+/*
  * ===== a tlshake server, openssl s_client =====
  * Each cipher suite, each group, each kind of credential; SNI and ALPN;
  * data both ways; close_notify from the client.
  */
 FIXTURE(srv_ossl)
 {
-	char dir[64];
-	int l, s;
-	struct peer cli;
+	struct ends e;		/* the peer is the client */
 };
 
 FIXTURE_VARIANT(srv_ossl)
@@ -554,19 +750,12 @@ SO(aes128_x25519_ed25519, AES128, X25519, "ed25519");
 
 FIXTURE_SETUP(srv_ossl)
 {
-	peer_init(&self->cli);
-	self->l = self->s = -1;
-	common_setup(_metadata, self->dir);
-	self->l = listen_on(PORT);
-	ASSERT_GE(self->l, 0);
+	ends_setup(_metadata, &self->e, true);
 }
 
 FIXTURE_TEARDOWN(srv_ossl)
 {
-	peer_stop(&self->cli);
-	close(self->s);
-	close(self->l);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 TEST_F(srv_ossl, handshake_data_close)
@@ -584,20 +773,11 @@ TEST_F(srv_ossl, handshake_data_close)
 	    variant->group == X25519 ? "X25519" :
 	    variant->group == P256 ? "P-256" : "P-384", "-CAfile", NULL);
 	addf(&a, PKI "/%s.pem", ci->root);
-	ASSERT_EQ(0, peer_start(&self->cli, &a));
-	self->s = accept_from(self->l, &self->cli);
-	ASSERT_GE(self->s, 0) TH_LOG("s_client:\n%s", tail(&self->cli));
-	ASSERT_EQ(0, attach(self->s));
+	accept_peer(_metadata, &self->e, &a);
 	hs_server(&h, variant->cred);
 	hs_alpn(&h);
-	h.timeout_ms = HS_MS;
-	ASSERT_EQ(0, handshake(self->s, &h)) {
-		dump_info(_metadata, self->s);
-		peer_poll(&self->cli, 1000);
-		TH_LOG("s_client:\n%s", tail(&self->cli));
-	}
-	io_timeout(self->s, WAIT_MS);
-	ASSERT_EQ(0, get_info(self->s, &info));
+	handshake_ok(_metadata, &self->e, &h);
+	ASSERT_EQ(0, get_info(self->e.fd, &info));
 	EXPECT_EQ(TLSHAKE_STATE_ESTABLISHED, info.state);
 	EXPECT_EQ(TLSHAKE_VERSION_1_3, info.version);
 	EXPECT_EQ(variant->suite, info.cipher_suite);
@@ -609,26 +789,26 @@ TEST_F(srv_ossl, handshake_data_close)
 	EXPECT_EQ(ALERT_NONE, info.alert_received);
 
 	/* both ways */
-	ASSERT_TRUE(peer_send(&self->cli, "ping from openssl\n"));
-	ASSERT_TRUE(read_for(self->s, buf, sizeof(buf), "ping from openssl\n"));
-	ASSERT_TRUE(write_all(self->s, "pong from tlshake\n", 18));
-	ASSERT_TRUE(peer_expect(&self->cli, "pong from tlshake", WAIT_MS))
-		TH_LOG("s_client:\n%s", tail(&self->cli));
+	ASSERT_TRUE(peer_send(&self->e.peer, "ping from openssl\n"));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf), "ping from openssl\n"));
+	ASSERT_TRUE(write_all(self->e.fd, "pong from tlshake\n", 18));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "pong from tlshake", WAIT_MS))
+		TH_LOG("s_client:\n%s", tail(&self->e.peer));
 
 	/* what the client saw */
 	snprintf(buf, sizeof(buf), "New, TLSv1.3, Cipher is %s",
 		 ossl_suite(variant->suite));
-	EXPECT_OUTPUT(&self->cli, buf);
-	EXPECT_OUTPUT(&self->cli, ossl_temp_key(variant->group));
+	EXPECT_OUTPUT(&self->e.peer, buf);
+	EXPECT_OUTPUT(&self->e.peer, ossl_temp_key(variant->group));
 	snprintf(buf, sizeof(buf), "Peer signature type: %s\n", ci->ossl_sig);
-	EXPECT_OUTPUT(&self->cli, buf);
-	EXPECT_OUTPUT(&self->cli, "Verify return code: 0 (ok)");
-	EXPECT_OUTPUT(&self->cli, "ALPN protocol: http/1.1");
+	EXPECT_OUTPUT(&self->e.peer, buf);
+	EXPECT_OUTPUT(&self->e.peer, "Verify return code: 0 (ok)");
+	EXPECT_OUTPUT(&self->e.peer, "ALPN protocol: http/1.1");
 
 	/* end of input: s_client sends close_notify, we read end of file */
-	peer_close_stdin(&self->cli);
-	EXPECT_EQ(0, read(self->s, buf, sizeof(buf)));
-	EXPECT_EQ(0, peer_wait(&self->cli, WAIT_MS));
+	peer_close_stdin(&self->e.peer);
+	EXPECT_EQ(0, read(self->e.fd, buf, sizeof(buf)));
+	EXPECT_EQ(0, peer_wait(&self->e.peer, WAIT_MS));
 }
 
 /*
@@ -636,9 +816,7 @@ TEST_F(srv_ossl, handshake_data_close)
  */
 FIXTURE(srv_gnutls)
 {
-	char dir[64];
-	int l, s;
-	struct peer cli;
+	struct ends e;		/* the peer is the client */
 };
 
 FIXTURE_VARIANT(srv_gnutls)
@@ -666,19 +844,12 @@ FIXTURE_VARIANT_ADD(srv_gnutls, rsa_p384_chacha) {
 
 FIXTURE_SETUP(srv_gnutls)
 {
-	peer_init(&self->cli);
-	self->l = self->s = -1;
-	common_setup(_metadata, self->dir);
-	self->l = listen_on(PORT);
-	ASSERT_GE(self->l, 0);
+	ends_setup(_metadata, &self->e, true);
 }
 
 FIXTURE_TEARDOWN(srv_gnutls)
 {
-	peer_stop(&self->cli);
-	close(self->s);
-	close(self->l);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 /* Start gnutls-cli and run our server handshake against it. */
@@ -696,31 +867,22 @@ static void srv_gnutls_start(struct __test_metadata *_metadata,
 	addf(&a, "--x509cafile=" PKI "/%s.pem", ci->root);
 	addf(&a, "--priority=%s", variant->priority);
 	add(&a, "--inline-commands", "-d", "4", NULL);
-	ASSERT_EQ(0, peer_start(&self->cli, &a));
-	self->s = accept_from(self->l, &self->cli);
-	ASSERT_GE(self->s, 0) TH_LOG("gnutls-cli:\n%s", tail(&self->cli));
-	ASSERT_EQ(0, attach(self->s));
+	accept_peer(_metadata, &self->e, &a);
 	hs_server(&h, variant->cred);
 	hs_alpn(&h);
-	h.timeout_ms = HS_MS;
-	ASSERT_EQ(0, handshake(self->s, &h)) {
-		dump_info(_metadata, self->s);
-		peer_poll(&self->cli, 1000);
-		TH_LOG("gnutls-cli:\n%s", tail(&self->cli));
-	}
-	io_timeout(self->s, WAIT_MS);
-	ASSERT_EQ(0, get_info(self->s, &info));
+	handshake_ok(_metadata, &self->e, &h);
+	ASSERT_EQ(0, get_info(self->e.fd, &info));
 	EXPECT_EQ(variant->suite, info.cipher_suite);
 	EXPECT_EQ(variant->group, info.group);
 	EXPECT_EQ(ci->scheme, info.sig_scheme);
 	EXPECT_STREQ(NAME, info.server_name);
 	EXPECT_STREQ("http/1.1", info.alpn);
-	ASSERT_TRUE(peer_expect(&self->cli, "- Handshake was completed",
+	ASSERT_TRUE(peer_expect(&self->e.peer, "- Handshake was completed",
 				WAIT_MS))
-		TH_LOG("gnutls-cli:\n%s", tail(&self->cli));
-	EXPECT_OUTPUT(&self->cli, variant->description);
-	EXPECT_OUTPUT(&self->cli, "- Status: The certificate is trusted.");
-	EXPECT_OUTPUT(&self->cli, "- Application protocol: http/1.1");
+		TH_LOG("gnutls-cli:\n%s", tail(&self->e.peer));
+	EXPECT_OUTPUT(&self->e.peer, variant->description);
+	EXPECT_OUTPUT(&self->e.peer, "- Status: The certificate is trusted.");
+	EXPECT_OUTPUT(&self->e.peer, "- Application protocol: http/1.1");
 }
 
 /*
@@ -735,29 +897,29 @@ TEST_F(srv_gnutls, handshake_rekey_close)
 	char buf[256];
 
 	srv_gnutls_start(_metadata, self, variant);
-	ASSERT_TRUE(peer_send(&self->cli, "ping from gnutls\n"));
-	ASSERT_TRUE(read_for(self->s, buf, sizeof(buf), "ping from gnutls\n"));
-	ASSERT_TRUE(write_all(self->s, "pong from tlshake\n", 18));
-	ASSERT_TRUE(peer_expect(&self->cli, "pong from tlshake", WAIT_MS))
-		TH_LOG("gnutls-cli:\n%s", tail(&self->cli));
-	EXPECT_EQ(NULL, strstr(self->cli.buf, "received TLS 1.3 key update"));
+	ASSERT_TRUE(peer_send(&self->e.peer, "ping from gnutls\n"));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf), "ping from gnutls\n"));
+	ASSERT_TRUE(write_all(self->e.fd, "pong from tlshake\n", 18));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "pong from tlshake", WAIT_MS))
+		TH_LOG("gnutls-cli:\n%s", tail(&self->e.peer));
+	EXPECT_EQ(NULL, strstr(self->e.peer.buf, "received TLS 1.3 key update"));
 
-	ASSERT_TRUE(peer_send(&self->cli, "before\n^rekey^\nafter rekey\n"));
-	ASSERT_TRUE(read_for(self->s, buf, sizeof(buf), "after rekey\n"))
+	ASSERT_TRUE(peer_send(&self->e.peer, "before\n^rekey^\nafter rekey\n"));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf), "after rekey\n"))
 		TH_LOG("read: %s", strerror(errno));
-	ASSERT_TRUE(peer_expect(&self->cli, "- Rekey was completed", WAIT_MS))
-		TH_LOG("gnutls-cli:\n%s", tail(&self->cli));
-	ASSERT_TRUE(write_all(self->s, "pong after rekey\n", 17));
-	ASSERT_TRUE(peer_expect(&self->cli, "pong after rekey", WAIT_MS))
-		TH_LOG("gnutls-cli:\n%s", tail(&self->cli));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "- Rekey was completed", WAIT_MS))
+		TH_LOG("gnutls-cli:\n%s", tail(&self->e.peer));
+	ASSERT_TRUE(write_all(self->e.fd, "pong after rekey\n", 17));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "pong after rekey", WAIT_MS))
+		TH_LOG("gnutls-cli:\n%s", tail(&self->e.peer));
 	/* our answer to update_requested */
-	EXPECT_OUTPUT(&self->cli, "received TLS 1.3 key update (0)");
-	ASSERT_TRUE(peer_send(&self->cli, "again\n"));
-	ASSERT_TRUE(read_for(self->s, buf, sizeof(buf), "again\n"));
+	EXPECT_OUTPUT(&self->e.peer, "received TLS 1.3 key update (0)");
+	ASSERT_TRUE(peer_send(&self->e.peer, "again\n"));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf), "again\n"));
 
-	peer_close_stdin(&self->cli);
-	EXPECT_EQ(0, read(self->s, buf, sizeof(buf)));
-	EXPECT_EQ(0, peer_wait(&self->cli, WAIT_MS));
+	peer_close_stdin(&self->e.peer);
+	EXPECT_EQ(0, read(self->e.fd, buf, sizeof(buf)));
+	EXPECT_EQ(0, peer_wait(&self->e.peer, WAIT_MS));
 }
 
 /*
@@ -768,9 +930,7 @@ TEST_F(srv_gnutls, handshake_rekey_close)
  */
 FIXTURE(cli_ossl)
 {
-	char dir[64];
-	int c;
-	struct peer srv;
+	struct ends e;		/* the peer is the server */
 };
 
 FIXTURE_VARIANT(cli_ossl)
@@ -817,16 +977,12 @@ FIXTURE_VARIANT_ADD(cli_ossl, pss_sha512_only) {
 
 FIXTURE_SETUP(cli_ossl)
 {
-	peer_init(&self->srv);
-	self->c = -1;
-	common_setup(_metadata, self->dir);
+	ends_setup(_metadata, &self->e, false);
 }
 
 FIXTURE_TEARDOWN(cli_ossl)
 {
-	peer_stop(&self->srv);
-	close(self->c);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 /* s_server's command line: certificate, key and chain from the test PKI */
@@ -844,31 +1000,15 @@ static void s_server_args(struct args *a, const char *leaf, const char *key,
 	addf(a, PKI "/%s.pem", chain);
 }
 
-/* Connect, attach and run our client handshake; 0 or -errno. */
-static int client_handshake(int *fd, const char *name, __u32 timeout_ms,
-			    const char *cred_name)
-{
-	struct tlshake_handshake h;
-
-	*fd = connect_to(PORT);
-	if (*fd < 0 || attach(*fd))
-		return -EINVAL;
-	hs_client(&h, name);
-	h.timeout_ms = timeout_ms;
-	if (cred_name)
-		strcpy(h.credentials[0], cred_name);
-	return handshake(*fd, &h);
-}
-
 static void cli_ossl_start(struct __test_metadata *_metadata,
 			   FIXTURE_DATA(cli_ossl) *self,
 			   const FIXTURE_VARIANT(cli_ossl) *variant)
 {
 	const struct cred_info *ci = cred(variant->cred);
+	struct tlshake_handshake h;
 	struct tlshake_info info;
 	struct args a = {};
 	char line[128];
-	int err;
 
 	s_server_args(&a, ci->leaf, ci->key, ci->inter);
 	add(&a, "-tls1_3", NULL);
@@ -880,19 +1020,10 @@ static void cli_ossl_start(struct __test_metadata *_metadata,
 		add(&a, "-sigalgs", variant->sigalgs, NULL);
 	if (variant->tickets)
 		addf(&a, "-num_tickets=%d", variant->tickets);
-	ASSERT_EQ(0, peer_start(&self->srv, &a));
-	ASSERT_TRUE(wait_listen(&self->srv, PORT))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
-
-	err = client_handshake(&self->c, NAME, HS_MS, NULL);
-	ASSERT_EQ(0, err) {
-		TH_LOG("handshake: %s", strerror(-err));
-		dump_info(_metadata, self->c);
-		peer_poll(&self->srv, 1000);
-		TH_LOG("s_server:\n%s", tail(&self->srv));
-	}
-	io_timeout(self->c, WAIT_MS);
-	ASSERT_EQ(0, get_info(self->c, &info));
+	connect_peer(_metadata, &self->e, &a, false);
+	hs_client(&h, NAME);
+	handshake_ok(_metadata, &self->e, &h);
+	ASSERT_EQ(0, get_info(self->e.fd, &info));
 	EXPECT_EQ(TLSHAKE_STATE_ESTABLISHED, info.state);
 	EXPECT_EQ(TLSHAKE_VERSION_1_3, info.version);
 	EXPECT_EQ(variant->group, info.group);
@@ -903,13 +1034,13 @@ static void cli_ossl_start(struct __test_metadata *_metadata,
 	if (variant->suite)
 		EXPECT_EQ(variant->suite, info.cipher_suite);
 	/* both ends agree on the suite */
-	ASSERT_TRUE(peer_expect(&self->srv, "CIPHER is ", WAIT_MS))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "CIPHER is ", WAIT_MS))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
 	snprintf(line, sizeof(line), "CIPHER is %s\n",
 		 ossl_suite(info.cipher_suite));
-	EXPECT_OUTPUT(&self->srv, line);
+	EXPECT_OUTPUT(&self->e.peer, line);
 	/* one ClientHello, or two after a HelloRetryRequest */
-	EXPECT_EQ(variant->hrr ? 2 : 1, count(self->srv.buf, ", ClientHello"));
+	EXPECT_EQ(variant->hrr ? 2 : 1, count(self->e.peer.buf, ", ClientHello"));
 }
 
 TEST_F(cli_ossl, handshake_data_close)
@@ -918,19 +1049,19 @@ TEST_F(cli_ossl, handshake_data_close)
 	int tickets = variant->tickets ?: 2;
 
 	cli_ossl_start(_metadata, self, variant);
-	ASSERT_TRUE(write_all(self->c, "hello from tlshake\n", 19));
-	ASSERT_TRUE(peer_expect(&self->srv, "hello from tlshake", WAIT_MS))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
+	ASSERT_TRUE(write_all(self->e.fd, "hello from tlshake\n", 19));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "hello from tlshake", WAIT_MS))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
 	/* the tickets came before this: we took them and read on */
-	ASSERT_TRUE(peer_send(&self->srv, "hello from openssl\n"));
-	ASSERT_TRUE(read_for(self->c, buf, sizeof(buf), "hello from openssl\n"))
+	ASSERT_TRUE(peer_send(&self->e.peer, "hello from openssl\n"));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf), "hello from openssl\n"))
 		TH_LOG("read: %s", strerror(errno));
-	EXPECT_EQ(tickets, count(self->srv.buf, ", NewSessionTicket"));
+	EXPECT_EQ(tickets, count(self->e.peer.buf, ", NewSessionTicket"));
 	/* our close_notify; s_server answers with its own and exits */
-	ASSERT_EQ(0, shutdown(self->c, SHUT_WR));
-	EXPECT_EQ(0, read(self->c, buf, sizeof(buf)));
-	EXPECT_EQ(0, peer_wait(&self->srv, WAIT_MS));
-	EXPECT_OUTPUT(&self->srv, "Alert [length 0002], warning close_notify");
+	ASSERT_EQ(0, shutdown(self->e.fd, SHUT_WR));
+	EXPECT_EQ(0, read(self->e.fd, buf, sizeof(buf)));
+	EXPECT_EQ(0, peer_wait(&self->e.peer, WAIT_MS));
+	EXPECT_OUTPUT(&self->e.peer, "Alert [length 0002], warning close_notify");
 }
 
 /*
@@ -940,34 +1071,25 @@ TEST_F(cli_ossl, handshake_data_close)
  */
 FIXTURE(keyupdate)
 {
-	char dir[64];
-	int c;
-	struct peer srv;
+	struct ends e;		/* the peer is the server */
 };
 
 FIXTURE_SETUP(keyupdate)
 {
+	struct tlshake_handshake h;
 	struct args a = {};
-	int err;
 
-	peer_init(&self->srv);
-	self->c = -1;
-	common_setup(_metadata, self->dir);
+	ends_setup(_metadata, &self->e, false);
 	s_server_args(&a, "leaf_ec", "leaf_ec", "inter_ec");
 	add(&a, "-tls1_3", NULL);
-	ASSERT_EQ(0, peer_start(&self->srv, &a));
-	ASSERT_TRUE(wait_listen(&self->srv, PORT))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
-	err = client_handshake(&self->c, NAME, HS_MS, NULL);
-	ASSERT_EQ(0, err) TH_LOG("handshake: %s", strerror(-err));
-	io_timeout(self->c, WAIT_MS);
+	connect_peer(_metadata, &self->e, &a, false);
+	hs_client(&h, NAME);
+	handshake_ok(_metadata, &self->e, &h);
 }
 
 FIXTURE_TEARDOWN(keyupdate)
 {
-	peer_stop(&self->srv);
-	close(self->c);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 static void exchange(struct __test_metadata *_metadata,
@@ -976,14 +1098,14 @@ static void exchange(struct __test_metadata *_metadata,
 	char msg[64], buf[256];
 
 	snprintf(msg, sizeof(msg), "server %s\n", tag);
-	ASSERT_TRUE(peer_send(&self->srv, msg));
-	ASSERT_TRUE(read_for(self->c, buf, sizeof(buf), msg))
+	ASSERT_TRUE(peer_send(&self->e.peer, msg));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf), msg))
 		TH_LOG("read: %s\ns_server:\n%s", strerror(errno),
-		       tail(&self->srv));
+		       tail(&self->e.peer));
 	snprintf(msg, sizeof(msg), "client %s\n", tag);
-	ASSERT_TRUE(write_all(self->c, msg, strlen(msg)));
-	ASSERT_TRUE(peer_expect(&self->srv, msg, WAIT_MS))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
+	ASSERT_TRUE(write_all(self->e.fd, msg, strlen(msg)));
+	ASSERT_TRUE(peer_expect(&self->e.peer, msg, WAIT_MS))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
 }
 
 #define KU_SENT	">>> TLS 1.3, Handshake [length 0005], KeyUpdate"
@@ -1011,11 +1133,11 @@ static bool peer_expect_n(struct peer *p, const char *s, int n, int timeout_ms)
 static void server_key_update(struct __test_metadata *_metadata,
 			      FIXTURE_DATA(keyupdate) *self, const char *cmd)
 {
-	int n = count(self->srv.buf, KU_SENT);
+	int n = count(self->e.peer.buf, KU_SENT);
 
-	ASSERT_TRUE(peer_send(&self->srv, cmd));
-	ASSERT_TRUE(peer_expect_n(&self->srv, KU_SENT, n + 1, WAIT_MS))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
+	ASSERT_TRUE(peer_send(&self->e.peer, cmd));
+	ASSERT_TRUE(peer_expect_n(&self->e.peer, KU_SENT, n + 1, WAIT_MS))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
 }
 
 /*
@@ -1031,17 +1153,17 @@ TEST_F(keyupdate, server_updates)
 	server_key_update(_metadata, self, "k\n");
 	exchange(_metadata, self, "after second k");
 	/* not requested: we keep our key */
-	EXPECT_EQ(0, count(self->srv.buf, KU_RECEIVED));
+	EXPECT_EQ(0, count(self->e.peer.buf, KU_RECEIVED));
 
 	server_key_update(_metadata, self, "K\n");
 	exchange(_metadata, self, "after K");
-	ASSERT_EQ(1, count(self->srv.buf, KU_RECEIVED))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
-	EXPECT_LT(pos(self->srv.buf, KU_RECEIVED),
-		  pos(self->srv.buf, "client after K"));
+	ASSERT_EQ(1, count(self->e.peer.buf, KU_RECEIVED))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
+	EXPECT_LT(pos(self->e.peer.buf, KU_RECEIVED),
+		  pos(self->e.peer.buf, "client after K"));
 	exchange(_metadata, self, "later");
-	EXPECT_EQ(3, count(self->srv.buf, KU_SENT));
-	EXPECT_EQ(1, count(self->srv.buf, KU_RECEIVED));
+	EXPECT_EQ(3, count(self->e.peer.buf, KU_SENT));
+	EXPECT_EQ(1, count(self->e.peer.buf, KU_RECEIVED));
 }
 
 /* TLSHAKE_KEY_UPDATE: s_server reads on; asked to, it answers in kind. */
@@ -1050,130 +1172,20 @@ TEST_F(keyupdate, client_updates)
 	__u32 req = 1;
 
 	exchange(_metadata, self, "before");
-	ASSERT_EQ(0, setsockopt(self->c, SOL_TLSHAKE, TLSHAKE_KEY_UPDATE,
+	ASSERT_EQ(0, setsockopt(self->e.fd, SOL_TLSHAKE, TLSHAKE_KEY_UPDATE,
 				&req, sizeof(req)));
 	exchange(_metadata, self, "after request");
-	EXPECT_EQ(1, count(self->srv.buf, KU_RECEIVED));
+	EXPECT_EQ(1, count(self->e.peer.buf, KU_RECEIVED));
 	/* OpenSSL answers before its next write, and we read on */
 	exchange(_metadata, self, "after its answer");
-	EXPECT_EQ(1, count(self->srv.buf, KU_SENT))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
+	EXPECT_EQ(1, count(self->e.peer.buf, KU_SENT))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
 	req = 0;
-	ASSERT_EQ(0, setsockopt(self->c, SOL_TLSHAKE, TLSHAKE_KEY_UPDATE,
+	ASSERT_EQ(0, setsockopt(self->e.fd, SOL_TLSHAKE, TLSHAKE_KEY_UPDATE,
 				&req, sizeof(req)));
 	exchange(_metadata, self, "after update");
-	EXPECT_EQ(2, count(self->srv.buf, KU_RECEIVED));
-	EXPECT_EQ(1, count(self->srv.buf, KU_SENT));
-}
-
-/*
- * ===== a relay that keeps what crosses it =====
- * Between the two ends it keeps the bytes each way, so a test can count
- * ClientHellos, read their extensions and measure the protected records.
- */
-struct relay {
-	pthread_t thread;
-	bool running;
-	int l;			/* listens on RELAY_PORT */
-	int target;		/* the port it connects to */
-	int stop[2];		/* written to: stop */
-	unsigned char *buf[2];	/* client->server, server->client */
-	size_t len[2];
-};
-
-#define RELAY_MAX	(256 * 1024)
-
-/* Forward both ways until both ends closed, or told to stop. */
-static void relay_loop(struct relay *r, int fd[2])
-{
-	bool open[2] = { true, true };
-	struct pollfd pfd[3];
-	char tmp[4096];
-	ssize_t n;
-	int i;
-
-	while (open[0] || open[1]) {
-		for (i = 0; i < 2; i++)
-			pfd[i] = (struct pollfd){
-				.fd = open[i] ? fd[i] : -1, .events = POLLIN,
-			};
-		pfd[2] = (struct pollfd){ .fd = r->stop[0], .events = POLLIN };
-		if (poll(pfd, 3, 2 * WAIT_MS) <= 0 || pfd[2].revents)
-			return;
-		for (i = 0; i < 2; i++) {
-			if (!pfd[i].revents)
-				continue;
-			n = read(fd[i], tmp, sizeof(tmp));
-			if (n <= 0) {
-				shutdown(fd[!i], SHUT_WR);
-				open[i] = false;
-				continue;
-			}
-			if (!write_all(fd[!i], tmp, n))
-				return;
-			if (r->len[i] + n <= RELAY_MAX) {
-				memcpy(r->buf[i] + r->len[i], tmp, n);
-				r->len[i] += n;
-			}
-		}
-	}
-}
-
-static void *relay_fn(void *arg)
-{
-	struct pollfd pfd[2];
-	struct relay *r = arg;
-	int fd[2] = { -1, -1 };
-
-	pfd[0] = (struct pollfd){ .fd = r->l, .events = POLLIN };
-	pfd[1] = (struct pollfd){ .fd = r->stop[0], .events = POLLIN };
-	if (poll(pfd, 2, 2 * WAIT_MS) <= 0 || pfd[1].revents)
-		return NULL;
-	fd[0] = accept4(r->l, NULL, NULL, SOCK_CLOEXEC);
-	fd[1] = connect_to(r->target);
-	if (fd[0] >= 0 && fd[1] >= 0)
-		relay_loop(r, fd);
-	close(fd[0]);
-	close(fd[1]);
-	return NULL;
-}
-
-static int relay_start(struct relay *r, int target)
-{
-	r->target = target;
-	r->buf[0] = calloc(1, RELAY_MAX);
-	r->buf[1] = calloc(1, RELAY_MAX);
-	r->l = listen_on(RELAY_PORT);
-	if (!r->buf[0] || !r->buf[1] || r->l < 0 || pipe2(r->stop, O_CLOEXEC))
-		return -1;
-	if (pthread_create(&r->thread, NULL, relay_fn, r))
-		return -1;
-	r->running = true;
-	return 0;
-}
-
-/* Stop forwarding; the buffers stay for reading. */
-static void relay_stop(struct relay *r)
-{
-	if (!r->running)
-		return;
-	if (write(r->stop[1], "x", 1) != 1)
-		return;
-	pthread_join(r->thread, NULL);
-	r->running = false;
-}
-
-static void relay_free(struct relay *r)
-{
-	relay_stop(r);
-	if (r->stop[0] > 0) {
-		close(r->stop[0]);
-		close(r->stop[1]);
-	}
-	if (r->l > 0)
-		close(r->l);
-	free(r->buf[0]);
-	free(r->buf[1]);
+	EXPECT_EQ(2, count(self->e.peer.buf, KU_RECEIVED));
+	EXPECT_EQ(1, count(self->e.peer.buf, KU_SENT));
 }
 
 static unsigned int be16(const unsigned char *p)
@@ -1259,10 +1271,7 @@ static unsigned int max_protected(const unsigned char *buf, size_t len,
  */
 FIXTURE(cli_gnutls)
 {
-	char dir[64];
-	int c;
-	struct peer srv;
-	struct relay relay;
+	struct ends e;		/* the peer is the server, behind the relay */
 };
 
 FIXTURE_VARIANT(cli_gnutls)
@@ -1295,18 +1304,12 @@ FIXTURE_VARIANT_ADD(cli_gnutls, ed25519_client_cert) {
 
 FIXTURE_SETUP(cli_gnutls)
 {
-	peer_init(&self->srv);
-	memset(&self->relay, 0, sizeof(self->relay));
-	self->c = -1;
-	common_setup(_metadata, self->dir);
+	ends_setup(_metadata, &self->e, false);
 }
 
 FIXTURE_TEARDOWN(cli_gnutls)
 {
-	peer_stop(&self->srv);
-	relay_free(&self->relay);
-	close(self->c);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 static void echo(struct __test_metadata *_metadata, int fd, const char *msg)
@@ -1325,13 +1328,12 @@ static void echo(struct __test_metadata *_metadata, int fd, const char *msg)
 TEST_F(cli_gnutls, handshake_echo_rekey_close)
 {
 	const struct cred_info *ci = cred(variant->cred);
-	const char *chain = chain_file(self->dir, ci->leaf, ci->inter);
+	const char *chain = chain_file(self->e.dir, ci->leaf, ci->inter);
 	char big[6000], back[6000], buf[256];
 	struct tlshake_handshake h;
 	struct tlshake_info info;
 	struct args a = {};
 	unsigned int i;
-	int err;
 
 	ASSERT_NE(NULL, chain);
 	/* at debug level 4 it logs the KeyUpdates it receives */
@@ -1342,62 +1344,47 @@ TEST_F(cli_gnutls, handshake_echo_rekey_close)
 	if (variant->client_cred)
 		add(&a, "--require-client-cert", "--verify-client-cert",
 		    "--x509cafile=" PKI "/root_ec.pem", NULL);
-	ASSERT_EQ(0, peer_start(&self->srv, &a));
-	ASSERT_TRUE(wait_listen(&self->srv, PORT))
-		TH_LOG("gnutls-serv:\n%s", tail(&self->srv));
-	ASSERT_EQ(0, relay_start(&self->relay, PORT));
-
-	self->c = connect_to(RELAY_PORT);
-	ASSERT_GE(self->c, 0);
-	ASSERT_EQ(0, attach(self->c));
+	connect_peer(_metadata, &self->e, &a, true);
 	hs_client(&h, NAME);
-	h.timeout_ms = HS_MS;
 	if (variant->client_cred)
 		strcpy(h.credentials[0], variant->client_cred);
-	err = handshake(self->c, &h);
-	ASSERT_EQ(0, err) {
-		TH_LOG("handshake: %s", strerror(-err));
-		dump_info(_metadata, self->c);
-		peer_poll(&self->srv, 1000);
-		TH_LOG("gnutls-serv:\n%s", tail(&self->srv));
-	}
-	io_timeout(self->c, WAIT_MS);
-	ASSERT_EQ(0, get_info(self->c, &info));
+	handshake_ok(_metadata, &self->e, &h);
+	ASSERT_EQ(0, get_info(self->e.fd, &info));
 	EXPECT_EQ(TLSHAKE_VERSION_1_3, info.version);
 	EXPECT_EQ(variant->group, info.group);
 	EXPECT_EQ(ci->scheme, info.peer_sig_scheme);
 	EXPECT_EQ(variant->client_cred ?
 		  cred(variant->client_cred)->scheme : 0, info.sig_scheme);
-	ASSERT_TRUE(peer_expect(&self->srv, variant->description, WAIT_MS))
-		TH_LOG("gnutls-serv:\n%s", tail(&self->srv));
-	EXPECT_OUTPUT(&self->srv, "- Given server name[1]: " NAME);
+	ASSERT_TRUE(peer_expect(&self->e.peer, variant->description, WAIT_MS))
+		TH_LOG("gnutls-serv:\n%s", tail(&self->e.peer));
+	EXPECT_OUTPUT(&self->e.peer, "- Given server name[1]: " NAME);
 
-	echo(_metadata, self->c, "hello gnutls\n");
+	echo(_metadata, self->e.fd, "hello gnutls\n");
 	for (i = 0; i < sizeof(big) - 1; i++)
 		big[i] = 'a' + i % 26;
 	big[sizeof(big) - 1] = '\n';
-	ASSERT_TRUE(write_all(self->c, big, sizeof(big)));
-	ASSERT_TRUE(read_all(self->c, back, sizeof(back)));
+	ASSERT_TRUE(write_all(self->e.fd, big, sizeof(big)));
+	ASSERT_TRUE(read_all(self->e.fd, back, sizeof(back)));
 	EXPECT_EQ(0, memcmp(big, back, sizeof(big)));
 
 	/* KeyUpdate(update_requested) from gnutls-serv, then its answer */
-	ASSERT_TRUE(write_all(self->c, "**REHANDSHAKE**\n", 16));
-	ASSERT_TRUE(read_for(self->c, buf, sizeof(buf),
+	ASSERT_TRUE(write_all(self->e.fd, "**REHANDSHAKE**\n", 16));
+	ASSERT_TRUE(read_for(self->e.fd, buf, sizeof(buf),
 			     "Successfully executed command\n"))
 		TH_LOG("read: %s (got \"%s\")", strerror(errno), buf);
-	echo(_metadata, self->c, "after key update\n");
-	echo(_metadata, self->c, "and again\n");
+	echo(_metadata, self->e.fd, "after key update\n");
+	echo(_metadata, self->e.fd, "and again\n");
 	/* we answered update_requested with a KeyUpdate of our own */
-	EXPECT_TRUE(peer_expect(&self->srv, "received TLS 1.3 key update (0)",
+	EXPECT_TRUE(peer_expect(&self->e.peer, "received TLS 1.3 key update (0)",
 				WAIT_MS))
-		TH_LOG("gnutls-serv:\n%s", tail(&self->srv));
+		TH_LOG("gnutls-serv:\n%s", tail(&self->e.peer));
 
 	/* our close_notify; gnutls-serv answers with its own */
-	ASSERT_EQ(0, shutdown(self->c, SHUT_WR));
-	EXPECT_EQ(0, read(self->c, back, sizeof(back)));
-	relay_stop(&self->relay);
+	ASSERT_EQ(0, shutdown(self->e.fd, SHUT_WR));
+	EXPECT_EQ(0, read(self->e.fd, back, sizeof(back)));
+	relay_stop(&self->e.relay);
 	EXPECT_EQ(variant->client_hellos,
-		  client_hellos(self->relay.buf[0], self->relay.len[0]));
+		  client_hellos(self->e.relay.buf[0], self->e.relay.len[0]));
 }
 
 /*
@@ -1408,28 +1395,17 @@ TEST_F(cli_gnutls, handshake_echo_rekey_close)
 
 FIXTURE(rsl)
 {
-	char dir[64];
-	int l, s, c;
-	struct peer peer;
-	struct relay relay;
+	struct ends e;		/* either side; the relay between */
 };
 
 FIXTURE_SETUP(rsl)
 {
-	peer_init(&self->peer);
-	memset(&self->relay, 0, sizeof(self->relay));
-	self->l = self->s = self->c = -1;
-	common_setup(_metadata, self->dir);
+	ends_setup(_metadata, &self->e, false);
 }
 
 FIXTURE_TEARDOWN(rsl)
 {
-	peer_stop(&self->peer);
-	relay_free(&self->relay);
-	close(self->s);
-	close(self->c);
-	close(self->l);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 /*
@@ -1458,35 +1434,26 @@ TEST_F(rsl, server_honours_client_limit)
 	char big[4000];
 	int limit;
 
-	self->l = listen_on(PORT);
-	ASSERT_GE(self->l, 0);
-	ASSERT_EQ(0, relay_start(&self->relay, PORT));
+	self->e.l = listen_on(PORT);
+	ASSERT_GE(self->e.l, 0);
+	ASSERT_EQ(0, relay_start(&self->e.relay, PORT));
 	add(&a, "gnutls-cli", "-d", "4", "-p", "4434", "127.0.0.1",
 	    "--sni-hostname", NAME, "--verify-hostname", NAME,
 	    "--x509cafile=" PKI "/root_ec.pem", SMALL_PRIORITY, NULL);
 	addf(&a, "--recordsize=%d", CLI_RECORD);
-	ASSERT_EQ(0, peer_start(&self->peer, &a));
-	self->s = accept_from(self->l, &self->peer);
-	ASSERT_GE(self->s, 0);
-	ASSERT_EQ(0, attach(self->s));
+	accept_peer(_metadata, &self->e, &a);
 	hs_server(&h, "ec");
-	h.timeout_ms = HS_MS;
-	ASSERT_EQ(0, handshake(self->s, &h)) {
-		dump_info(_metadata, self->s);
-		peer_poll(&self->peer, 1000);
-		TH_LOG("gnutls-cli:\n%s", tail(&self->peer));
-	}
-	io_timeout(self->s, WAIT_MS);
+	handshake_ok(_metadata, &self->e, &h);
 	memset(big, 'r', sizeof(big));
 	memcpy(big + sizeof(big) - 4, "END\n", 4);
-	ASSERT_TRUE(write_all(self->s, big, sizeof(big)));
-	ASSERT_TRUE(peer_expect(&self->peer, "rrrrEND", WAIT_MS))
-		TH_LOG("gnutls-cli:\n%s", tail(&self->peer));
-	EXPECT_OUTPUT(&self->peer, "Parsing extension 'Record Size Limit/28'");
-	relay_stop(&self->relay);
-	limit = ch_record_size_limit(self->relay.buf[0], self->relay.len[0]);
+	ASSERT_TRUE(write_all(self->e.fd, big, sizeof(big)));
+	ASSERT_TRUE(peer_expect(&self->e.peer, "rrrrEND", WAIT_MS))
+		TH_LOG("gnutls-cli:\n%s", tail(&self->e.peer));
+	EXPECT_OUTPUT(&self->e.peer, "Parsing extension 'Record Size Limit/28'");
+	relay_stop(&self->e.relay);
+	limit = ch_record_size_limit(self->e.relay.buf[0], self->e.relay.len[0]);
 	ASSERT_EQ(CLI_RECORD + 1, limit);
-	max = max_protected(self->relay.buf[1], self->relay.len[1], &n);
+	max = max_protected(self->e.relay.buf[1], self->e.relay.len[1], &n);
 	EXPECT_GE(n, sizeof(big) / CLI_RECORD);
 	EXPECT_LE(max, limit + AEAD_TAG);
 }
@@ -1497,42 +1464,34 @@ TEST_F(rsl, server_honours_client_limit)
  */
 TEST_F(rsl, client_honours_server_limit)
 {
-	const char *chain = chain_file(self->dir, "leaf_ec", "inter_ec");
+	const char *chain = chain_file(self->e.dir, "leaf_ec", "inter_ec");
 	struct tlshake_handshake h;
 	unsigned int max, n, i;
 	struct args a = {};
 	char big[4000], back[4000];
-	int err, limit;
+	int limit;
 
 	ASSERT_NE(NULL, chain);
 	add(&a, "gnutls-serv", "--echo", "-p", "4433",
 	    "--x509keyfile=" PKI "/leaf_ec.key", SMALL_PRIORITY, NULL);
 	addf(&a, "--recordsize=%d", SMALL_RECORD);
 	addf(&a, "--x509certfile=%s", chain);
-	ASSERT_EQ(0, peer_start(&self->peer, &a));
-	ASSERT_TRUE(wait_listen(&self->peer, PORT));
-	ASSERT_EQ(0, relay_start(&self->relay, PORT));
-	self->c = connect_to(RELAY_PORT);
-	ASSERT_GE(self->c, 0);
-	ASSERT_EQ(0, attach(self->c));
+	connect_peer(_metadata, &self->e, &a, true);
 	hs_client(&h, NAME);
-	h.timeout_ms = HS_MS;
-	err = handshake(self->c, &h);
-	ASSERT_EQ(0, err) TH_LOG("handshake: %s", strerror(-err));
-	io_timeout(self->c, WAIT_MS);
+	handshake_ok(_metadata, &self->e, &h);
 	/* gnutls-serv --echo answers line by line */
 	for (i = 0; i < sizeof(big) - 1; i++)
 		big[i] = 'A' + i % 26;
 	big[sizeof(big) - 1] = '\n';
-	ASSERT_TRUE(write_all(self->c, big, sizeof(big)));
-	ASSERT_TRUE(read_all(self->c, back, sizeof(back)))
+	ASSERT_TRUE(write_all(self->e.fd, big, sizeof(big)));
+	ASSERT_TRUE(read_all(self->e.fd, back, sizeof(back)))
 		TH_LOG("read: %s\ngnutls-serv:\n%s", strerror(errno),
-		       tail(&self->peer));
+		       tail(&self->e.peer));
 	EXPECT_EQ(0, memcmp(big, back, sizeof(big)));
-	relay_stop(&self->relay);
-	limit = ch_record_size_limit(self->relay.buf[0], self->relay.len[0]);
+	relay_stop(&self->e.relay);
+	limit = ch_record_size_limit(self->e.relay.buf[0], self->e.relay.len[0]);
 	EXPECT_EQ(TLSHAKE_MAX_PLAINTEXT_LEN + 1, limit);
-	max = max_protected(self->relay.buf[0], self->relay.len[0], &n);
+	max = max_protected(self->e.relay.buf[0], self->e.relay.len[0], &n);
 	EXPECT_GE(n, sizeof(big) / SMALL_RECORD);
 	EXPECT_LE(max, SMALL_RECORD + 1 + AEAD_TAG);
 }
@@ -1543,9 +1502,7 @@ TEST_F(rsl, client_honours_server_limit)
  */
 FIXTURE(cli_refuse)
 {
-	char dir[64];
-	int c;
-	struct peer srv;
+	struct ends e;		/* the peer is the server */
 };
 
 FIXTURE_VARIANT(cli_refuse)
@@ -1599,16 +1556,12 @@ FIXTURE_VARIANT_ADD(cli_refuse, tls11_server) {
 
 FIXTURE_SETUP(cli_refuse)
 {
-	peer_init(&self->srv);
-	self->c = -1;
-	common_setup(_metadata, self->dir);
+	ends_setup(_metadata, &self->e, false);
 }
 
 FIXTURE_TEARDOWN(cli_refuse)
 {
-	peer_stop(&self->srv);
-	close(self->c);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 /* A failed session: the errno, TLSHAKE_INFO, and that it failed in time. */
@@ -1634,29 +1587,41 @@ static void check_failed(struct __test_metadata *_metadata, int fd, int ret,
 	EXPECT_EQ(err, errno);
 }
 
+/* Run our handshake @h: it must fail within HS_MS, as check_failed() says. */
+static void handshake_fails(struct __test_metadata *_metadata,
+			    struct ends *e, struct tlshake_handshake *h,
+			    int err, __u8 alert_sent, __u8 alert_received,
+			    __u32 reason)
+{
+	long long t0 = now_ms();
+	int ret;
+
+	h->timeout_ms = HS_MS;
+	ret = handshake(e->fd, h);
+	EXPECT_LT(now_ms() - t0, HS_MS);
+	check_failed(_metadata, e->fd, ret, err, alert_sent, alert_received,
+		     reason);
+}
+
 TEST_F(cli_refuse, refused)
 {
+	struct tlshake_handshake h;
 	struct args a = {};
-	long long t0;
-	int i, ret;
+	int i;
 
 	s_server_args(&a, variant->leaf, variant->key, variant->chain);
 	for (i = 0; i < 4 && variant->extra[i]; i++)
 		add(&a, variant->extra[i], NULL);
 	if (!variant->extra[0])
 		add(&a, "-tls1_3", NULL);
-	ASSERT_EQ(0, peer_start(&self->srv, &a));
-	ASSERT_TRUE(wait_listen(&self->srv, PORT))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
-	t0 = now_ms();
-	ret = client_handshake(&self->c, variant->name, HS_MS, NULL);
-	EXPECT_LT(now_ms() - t0, HS_MS);
-	check_failed(_metadata, self->c, ret, variant->err,
-		     variant->alert_sent, variant->alert_received,
-		     variant->reason);
+	connect_peer(_metadata, &self->e, &a, false);
+	hs_client(&h, variant->name);
+	handshake_fails(_metadata, &self->e, &h, variant->err,
+			variant->alert_sent, variant->alert_received,
+			variant->reason);
 	/* the alert crossed the wire */
-	EXPECT_TRUE(peer_expect(&self->srv, variant->peer_saw, WAIT_MS))
-		TH_LOG("s_server:\n%s", tail(&self->srv));
+	EXPECT_TRUE(peer_expect(&self->e.peer, variant->peer_saw, WAIT_MS))
+		TH_LOG("s_server:\n%s", tail(&self->e.peer));
 }
 
 /*
@@ -1665,9 +1630,7 @@ TEST_F(cli_refuse, refused)
  */
 FIXTURE(srv_refuse)
 {
-	char dir[64];
-	int l, s;
-	struct peer cli;
+	struct ends e;		/* the peer is the client */
 };
 
 FIXTURE_VARIANT(srv_refuse)
@@ -1698,48 +1661,33 @@ FIXTURE_VARIANT_ADD(srv_refuse, alpn_h2_only) {
 
 FIXTURE_SETUP(srv_refuse)
 {
-	peer_init(&self->cli);
-	self->l = self->s = -1;
-	common_setup(_metadata, self->dir);
-	self->l = listen_on(PORT);
-	ASSERT_GE(self->l, 0);
+	ends_setup(_metadata, &self->e, true);
 }
 
 FIXTURE_TEARDOWN(srv_refuse)
 {
-	peer_stop(&self->cli);
-	close(self->s);
-	close(self->l);
-	common_teardown(_metadata);
+	ends_teardown(_metadata, &self->e);
 }
 
 TEST_F(srv_refuse, refused)
 {
 	struct tlshake_handshake h;
 	struct args a = {};
-	long long t0;
-	int i, ret;
+	int i;
 
 	add(&a, "openssl", "s_client", "-connect", "127.0.0.1:4433", "-msg",
 	    "-servername", NAME, NULL);
 	for (i = 0; i < 4 && variant->args[i]; i++)
 		add(&a, variant->args[i], NULL);
-	ASSERT_EQ(0, peer_start(&self->cli, &a));
-	self->s = accept_from(self->l, &self->cli);
-	ASSERT_GE(self->s, 0);
-	ASSERT_EQ(0, attach(self->s));
+	accept_peer(_metadata, &self->e, &a);
 	hs_server(&h, "ec");
 	hs_alpn(&h);
 	h.min_version = TLSHAKE_VERSION_1_3;
-	h.timeout_ms = HS_MS;
-	t0 = now_ms();
-	ret = handshake(self->s, &h);
-	EXPECT_LT(now_ms() - t0, HS_MS);
-	check_failed(_metadata, self->s, ret, EPROTO, variant->alert,
-		     ALERT_NONE, variant->reason);
-	EXPECT_TRUE(peer_expect(&self->cli, variant->peer_saw, WAIT_MS))
-		TH_LOG("s_client:\n%s", tail(&self->cli));
-	EXPECT_NE(0, peer_wait(&self->cli, WAIT_MS));
+	handshake_fails(_metadata, &self->e, &h, EPROTO, variant->alert,
+			ALERT_NONE, variant->reason);
+	EXPECT_TRUE(peer_expect(&self->e.peer, variant->peer_saw, WAIT_MS))
+		TH_LOG("s_client:\n%s", tail(&self->e.peer));
+	EXPECT_NE(0, peer_wait(&self->e.peer, WAIT_MS));
 }
 
 /*
