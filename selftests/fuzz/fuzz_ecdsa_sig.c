@@ -15,28 +15,13 @@
  *         accept; what OpenSSL accepts we must accept unless the key is
  *         one we refuse by policy (non-canonical or of small order).
  */
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/param_build.h>
 #include <stdlib.h>
 
 #include "ecdsa.h"
 #include "ed25519.h"
 #include "ed25519_ge.h"
-
-static const u8 p256_d[32] = {
-	0xc9, 0xaf, 0xa9, 0xd8, 0x45, 0xba, 0x75, 0x16, 0x6b, 0x5c, 0x21,
-	0x57, 0x67, 0xb1, 0xd6, 0x93, 0x4e, 0x50, 0xc3, 0xdb, 0x36, 0xe8,
-	0x9b, 0x12, 0x7b, 0x8a, 0x62, 0x2b, 0x12, 0x0f, 0x67, 0x21,
-};
-
-static const u8 p384_d[48] = {
-	0x6b, 0x9d, 0x3d, 0xad, 0x2e, 0x1b, 0x8c, 0x1c, 0x05, 0xb1, 0x98,
-	0x75, 0xb6, 0x65, 0x9f, 0x4d, 0xe2, 0x3c, 0x3b, 0x66, 0x7b, 0xf2,
-	0x97, 0xba, 0x9a, 0xa4, 0x77, 0x40, 0x78, 0x71, 0x37, 0xd8, 0x96,
-	0xd5, 0x72, 0x4e, 0x4c, 0x70, 0xa8, 0x25, 0xf8, 0x72, 0xc9, 0xea,
-	0x60, 0xd2, 0xed, 0xf5,
-};
+#include "fuzz_ec.h"
+#include "../common/ossl_ec.h"
 
 static const u8 ed_seed[32] = {
 	0x9d, 0x61, 0xb1, 0x9d, 0xef, 0xfd, 0x5a, 0x60, 0xba, 0x84, 0x4a,
@@ -59,28 +44,6 @@ static struct ec_key ec_keys[2] = {
 
 static u8 ed_pub[32];
 
-static EVP_PKEY *openssl_ec_public(const char *group, const u8 *pub,
-				   size_t len)
-{
-	OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
-	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
-	OSSL_PARAM *params = NULL;
-	EVP_PKEY *pkey = NULL;
-
-	if (bld && ctx &&
-	    OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME,
-					    group, 0) &&
-	    OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY,
-					     pub, len) &&
-	    (params = OSSL_PARAM_BLD_to_param(bld)) &&
-	    EVP_PKEY_fromdata_init(ctx) == 1)
-		EVP_PKEY_fromdata(ctx, &pkey, EVP_PKEY_PUBLIC_KEY, params);
-	OSSL_PARAM_free(params);
-	OSSL_PARAM_BLD_free(bld);
-	EVP_PKEY_CTX_free(ctx);
-	return pkey;
-}
-
 static void setup(void)
 {
 	int i;
@@ -90,47 +53,13 @@ static void setup(void)
 
 		if (ec_public_from_private(k->curve, k->d, k->pub))
 			abort();
-		k->pkey = openssl_ec_public(k->group, k->pub,
-					    ec_point_len(k->curve));
+		k->pkey = openssl_ec_key(k->group, NULL, 0, k->pub,
+					 ec_point_len(k->curve));
 		if (!k->pkey)
 			abort();
 	}
 	if (ed25519_public_from_seed(ed_seed, ed_pub))
 		abort();
-}
-
-/*
- * Apply the edits in @ops to @sig: each pair of bytes (pos, x) xors x in
- * at pos, except that x = 0 sets the length to pos (cut or extend).
- */
-static size_t edit(u8 *sig, size_t len, size_t max, const u8 *ops,
-		   size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i += 2) {
-		size_t pos = ops[i] % max;
-
-		if (ops[i + 1])
-			sig[pos] ^= ops[i + 1];
-		else
-			len = pos;
-	}
-	return len;
-}
-
-static int openssl_ecdsa_verify(EVP_PKEY *pkey, const u8 *digest,
-				size_t dlen, const u8 *sig, size_t len)
-{
-	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(pkey, NULL);
-	int ret = -1;
-
-	if (!ctx)
-		abort();
-	if (EVP_PKEY_verify_init(ctx) == 1)
-		ret = EVP_PKEY_verify(ctx, sig, len, digest, dlen);
-	EVP_PKEY_CTX_free(ctx);
-	return ret == 1;
 }
 
 static void fuzz_ecdsa(struct ec_key *k, bool ours, const u8 *data,
@@ -157,7 +86,7 @@ static void fuzz_ecdsa(struct ec_key *k, bool ours, const u8 *data,
 	}
 	mine = !ecdsa_verify(k->curve, k->pub, ec_point_len(k->curve),
 			     digest, dlen, sig, len);
-	theirs = openssl_ecdsa_verify(k->pkey, digest, dlen, sig, len);
+	theirs = openssl_ecdsa_verify(k->pkey, digest, dlen, sig, len) == 1;
 	if (mine != theirs)
 		abort();
 }
