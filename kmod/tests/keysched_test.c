@@ -20,6 +20,7 @@
 #include "record.h"
 #include "suite.h"
 #include "transcript.h"
+#include "util.h"
 #include "vectors/ossl13.h"
 #include "vectors/rfc8448.h"
 
@@ -39,11 +40,6 @@ static void ks_free_action(void *ks)
 static void tr_free_action(void *tr)
 {
 	tlshake_transcript_free(tr);
-}
-
-static void dir_free_action(void *dir)
-{
-	tlshake_rec_free(dir);
 }
 
 static void kex_free_action(void *kx)
@@ -78,18 +74,6 @@ static struct tlshake_transcript *test_tr(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, tr_free_action,
 							   tr));
 	return tr;
-}
-
-static struct tlshake_rec_dir *test_dir(struct kunit *test)
-{
-	struct tlshake_rec_dir *dir;
-
-	dir = kunit_kzalloc(test, sizeof(*dir), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, dir);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-							   dir_free_action,
-							   dir));
-	return dir;
 }
 
 static void add(struct kunit *test, struct tlshake_transcript *tr,
@@ -314,8 +298,10 @@ static void s3_schedule(struct kunit *test, struct tlshake_ks *ks)
  */
 static void rfc8448_records(struct kunit *test)
 {
-	struct tlshake_rec_dir *s_tx = test_dir(test), *s_rx = test_dir(test);
-	struct tlshake_rec_dir *c_tx = test_dir(test), *c_rx = test_dir(test);
+	struct tlshake_rec_dir *s_tx = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *s_rx = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *c_tx = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *c_rx = tlshake_test_rec_dir(test);
 	struct tlshake_ks *ks = test_ks(test);
 
 	s3_schedule(test, ks);
@@ -364,7 +350,8 @@ static void rfc8448_psk_binder(struct kunit *test, struct tlshake_ks *ks)
 
 static void rfc8448_resumption(struct kunit *test)
 {
-	struct tlshake_rec_dir *tx = test_dir(test), *rx = test_dir(test);
+	struct tlshake_rec_dir *tx = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *rx = tlshake_test_rec_dir(test);
 	struct tlshake_transcript *tr = test_tr(test);
 	struct tlshake_ks *ks = test_ks(test);
 	u8 th[TLSHAKE_MAX_HASH_LEN];

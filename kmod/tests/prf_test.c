@@ -17,6 +17,7 @@
 #include "record.h"
 #include "suite.h"
 #include "transcript.h"
+#include "util.h"
 #include "vectors/ossl12.h"
 #include "vectors/prf.h"
 
@@ -30,11 +31,6 @@ static void shash_free_action(void *tfm)
 static void prf_free_action(void *p)
 {
 	tlshake_prf_free(p);
-}
-
-static void dir_free_action(void *dir)
-{
-	tlshake_rec_free(dir);
 }
 
 static void raw_desc(const struct prf_tv *tv, char *desc)
@@ -83,18 +79,6 @@ static struct tlshake_prf *test_prf(struct kunit *test, u16 id)
 	return p;
 }
 
-static struct tlshake_rec_dir *test_dir(struct kunit *test)
-{
-	struct tlshake_rec_dir *dir;
-
-	dir = kunit_kzalloc(test, sizeof(*dir), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, dir);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-							   dir_free_action,
-							   dir));
-	return dir;
-}
-
 static void expect_key_block(struct kunit *test, struct tlshake_prf *p,
 			     const struct prf_suite_tv *tv)
 {
@@ -121,7 +105,8 @@ static void expect_key_block(struct kunit *test, struct tlshake_prf *p,
 static void expect_install(struct kunit *test, struct tlshake_prf *p,
 			   const struct prf_suite_tv *tv, bool client_write)
 {
-	struct tlshake_rec_dir *tx = test_dir(test), *rx = test_dir(test);
+	struct tlshake_rec_dir *tx = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *rx = tlshake_test_rec_dir(test);
 	size_t k = p->suite->key_len, v = p->suite->fixed_iv_len;
 	const u8 *kb = tv->key_block.p;
 	u8 *buf = kunit_kzalloc(test, 128, GFP_KERNEL);
@@ -270,7 +255,7 @@ static void check_recorded_finished(struct kunit *test, struct tlshake_prf *p,
 static void reseal(struct kunit *test, struct tlshake_prf *p,
 		   const struct ossl12_tv *tv, const u8 *fin)
 {
-	struct tlshake_rec_dir *tx = test_dir(test);
+	struct tlshake_rec_dir *tx = tlshake_test_rec_dir(test);
 	u8 *buf = kunit_kzalloc(test, 256, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
@@ -293,7 +278,8 @@ static void prf_openssl_session(struct kunit *test)
 {
 	const struct ossl12_tv *tv = test->param_value;
 	struct tlshake_prf *p = test_prf(test, tv->suite);
-	struct tlshake_rec_dir *c_rx = test_dir(test), *s_rx = test_dir(test);
+	struct tlshake_rec_dir *c_rx = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *s_rx = tlshake_test_rec_dir(test);
 	struct tlshake_transcript *tr;
 	u8 *buf = kunit_kzalloc(test, 256, GFP_KERNEL);
 	u8 fin[16];

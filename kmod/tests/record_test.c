@@ -21,29 +21,13 @@
 #include "alert.h"
 #include "record.h"
 #include "suite.h"
+#include "util.h"
 #include "vectors/aead.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
 /* a record buffer large enough for anything */
 #define BUF_LEN		(TLSHAKE_REC_MAX_LEN + 64)
-
-static void dir_free_action(void *dir)
-{
-	tlshake_rec_free(dir);
-}
-
-static struct tlshake_rec_dir *test_dir(struct kunit *test)
-{
-	struct tlshake_rec_dir *dir;
-
-	dir = kunit_kzalloc(test, sizeof(*dir), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, dir);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-							   dir_free_action,
-							   dir));
-	return dir;
-}
 
 static u8 *test_buf(struct kunit *test, size_t len)
 {
@@ -113,7 +97,8 @@ static void aead_wycheproof(struct kunit *test, const struct aead_tv *tvs,
 	static const u8 zeros[TLSHAKE_MAX_KEY_LEN + TLSHAKE_REC_IV_LEN];
 	const struct tlshake_suite *s128 = suite_for_key(&tvs[0], chacha);
 	const struct tlshake_suite *s256 = tlshake_suite_find(0x1302, true);
-	struct tlshake_rec_dir *d128 = test_dir(test), *d256 = test_dir(test);
+	struct tlshake_rec_dir *d128 = tlshake_test_rec_dir(test);
+	struct tlshake_rec_dir *d256 = tlshake_test_rec_dir(test);
 	size_t i, passed = 0, invalid = 0;
 
 	KUNIT_ASSERT_EQ(test, 0, tlshake_rec_init(d128, s128, true, zeros,
@@ -232,8 +217,8 @@ static void test_pair(struct kunit *test, struct tlshake_rec_dir **tx,
 		key[i] = 0xa0 + i;
 	for (i = 0; i < sizeof(iv); i++)
 		iv[i] = 0x10 * i + 1;
-	*tx = test_dir(test);
-	*rx = test_dir(test);
+	*tx = tlshake_test_rec_dir(test);
+	*rx = tlshake_test_rec_dir(test);
 	KUNIT_ASSERT_EQ(test, 0, tlshake_rec_init(*tx, s, p->tls13, key, iv));
 	KUNIT_ASSERT_EQ(test, 0, tlshake_rec_init(*rx, s, p->tls13, key, iv));
 }
@@ -656,7 +641,7 @@ static void rec_init_errors(struct kunit *test)
 {
 	const struct tlshake_suite *s13 = tlshake_suite_find(0x1301, true);
 	const struct tlshake_suite *s12 = tlshake_suite_find(0xc02f, false);
-	struct tlshake_rec_dir *dir = test_dir(test);
+	struct tlshake_rec_dir *dir = tlshake_test_rec_dir(test);
 	struct tlshake_rec_dir on_stack;
 	u8 key[32] = {}, iv[12] = {};
 
