@@ -75,6 +75,27 @@ static int client(int port, __u16 max, __u32 flags, int *out)
 	return handshake(fd, &ch);
 }
 
+/*
+ * Our server (@cred, up to TLS 1.3) refuses the client that the command
+ * @cmd (a spawn() format without arguments) starts: -EPROTO, and @alert
+ * sent. The client has ended on return.
+ */
+static void serve_refused(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(neg) *self, const char *cmd,
+			  const char *cred, __u8 alert)
+{
+	struct tlshake_info si;
+	int fd;
+
+	self->peer = spawn(PEER_LOG, cmd);
+	EXPECT_EQ(-EPROTO, serve(self->l, cred, V13, 0, &fd));
+	ASSERT_EQ(0, get_info(fd, &si));
+	EXPECT_EQ(alert, si.alert_sent);
+	close(fd);
+	reap(self->peer, PEER_WAIT);
+	self->peer = 0;
+}
+
 /* The client renegotiates: refused with no_renegotiation. */
 TEST_F_TIMEOUT(neg, client_renegotiates, HS_TIMEOUT)
 {
@@ -137,17 +158,11 @@ TEST_F_TIMEOUT(neg, client_without_ems, HS_TIMEOUT)
 	static const char cmd[] = "exec " GNUTLS_CLI "--priority "
 		"NORMAL:-VERS-ALL:+VERS-TLS1.2:%%NO_SESSION_HASH "
 		"127.0.0.1 </dev/null";
-	struct tlshake_info si;
 	int fd;
 
 	self->l = listen_port(PEER_PORT);
 	ASSERT_LE(0, self->l);
-	self->peer = spawn(PEER_LOG, cmd);
-	EXPECT_EQ(-EPROTO, serve(self->l, "ec", V13, 0, &fd));
-	ASSERT_EQ(0, get_info(fd, &si));
-	EXPECT_EQ(40, si.alert_sent);		/* handshake_failure */
-	close(fd);
-	reap(self->peer, PEER_WAIT);
+	serve_refused(_metadata, self, cmd, "ec", 40);	/* handshake_failure */
 	/* with TLSHAKE_F_NO_EMS_OK it works (and is not resumable) */
 	self->peer = spawn(PEER_LOG, cmd);
 	EXPECT_EQ(0, serve(self->l, "ec", V13, TLSHAKE_F_NO_EMS_OK, &fd));
@@ -180,18 +195,13 @@ TEST_F_TIMEOUT(neg, server_without_ems, HS_TIMEOUT)
 /* TLS_FALLBACK_SCSV to a server that does TLS 1.3 (RFC 7507). */
 TEST_F_TIMEOUT(neg, fallback_scsv, HS_TIMEOUT)
 {
-	struct tlshake_info si;
 	int fd;
 
 	self->l = listen_port(PEER_PORT);
 	ASSERT_LE(0, self->l);
-	self->peer = spawn(PEER_LOG, "exec " OSSL_CLI "-tls1_2 -fallback_scsv "
-			   "</dev/null");
-	EXPECT_EQ(-EPROTO, serve(self->l, "ec", V13, 0, &fd));
-	ASSERT_EQ(0, get_info(fd, &si));
-	EXPECT_EQ(86, si.alert_sent);		/* inappropriate_fallback */
-	close(fd);
-	reap(self->peer, PEER_WAIT);
+	/* inappropriate_fallback */
+	serve_refused(_metadata, self, "exec " OSSL_CLI "-tls1_2 "
+		      "-fallback_scsv </dev/null", "ec", 86);
 	EXPECT_TRUE(log_has(PEER_LOG, "inappropriate fallback"));
 	/* a TLS 1.2-only server has nothing better: it goes on */
 	self->peer = spawn(PEER_LOG, "exec " OSSL_CLI "-tls1_2 -fallback_scsv "
@@ -282,6 +292,30 @@ static int alert_of(int fd)
 }
 
 /* SSL 3.0, TLS 1.0, TLS 1.1 clients: protocol_version. */
+/*
+ * A tlshake server (@cred, @max, @flags) handshaking in @srv, a thread, on
+ * one end of a new loopback pair; the other end, for hand-made records, in
+ * *@c. 0, or -1.
+ */
+static int raw_client_pair(struct hs_thread *srv, const char *cred,
+			   __u16 max, __u32 flags, int *c)
+{
+	int s, l = tcp_pair(AF_INET, c, &s);
+
+	if (l < 0)
+		return -1;
+	close(l);
+	memset(srv, 0, sizeof(*srv));
+	srv->fd = s;
+	if (attach(s))
+		return -1;
+	hs_server(&srv->h, cred);
+	srv->h.max_version = max;
+	srv->h.flags = flags;
+	srv->h.timeout_ms = HS_LIMIT_MS;
+	return hs_thread_start(srv) ? -1 : 0;
+}
+
 TEST_F_TIMEOUT(neg, old_versions, HS_TIMEOUT)
 {
 	static const unsigned int versions[] = { 0x0300, 0x0301, 0x0302 };
@@ -289,24 +323,16 @@ TEST_F_TIMEOUT(neg, old_versions, HS_TIMEOUT)
 	__u8 ch[256];
 	unsigned int i;
 	size_t n;
-	int c, s, l;
+	int c;
 
 	for (i = 0; i < 3; i++) {
-		l = tcp_pair(AF_INET, &c, &s);
-		ASSERT_LE(0, l);
-		close(l);
-		ASSERT_EQ(0, attach(s));
-		memset(&srv, 0, sizeof(srv));
-		srv.fd = s;
-		hs_server(&srv.h, "ec");
-		srv.h.timeout_ms = HS_LIMIT_MS;
-		ASSERT_EQ(0, hs_thread_start(&srv));
+		ASSERT_EQ(0, raw_client_pair(&srv, "ec", 0, 0, &c));
 		n = client_hello(ch, versions[i], 0xc02b, 0);
 		ASSERT_TRUE(rec_write(c, 22, ch, n));
 		EXPECT_EQ(70, alert_of(c)) TH_LOG("version %#x", versions[i]);
 		EXPECT_EQ(-EPROTO, hs_thread_join(&srv));
 		close(c);
-		close(s);
+		close(srv.fd);
 	}
 }
 
@@ -322,19 +348,10 @@ TEST_F_TIMEOUT(neg, server_sets_sentinel, HS_TIMEOUT)
 	__u8 ch[256], rec[4096], type;
 	unsigned int max;
 	size_t n;
-	int c, s, l;
+	int c;
 
 	for (max = V12; max <= V13; max++) {
-		l = tcp_pair(AF_INET, &c, &s);
-		ASSERT_LE(0, l);
-		close(l);
-		ASSERT_EQ(0, attach(s));
-		memset(&srv, 0, sizeof(srv));
-		srv.fd = s;
-		hs_server(&srv.h, "ec");
-		srv.h.max_version = max;
-		srv.h.timeout_ms = HS_LIMIT_MS;
-		ASSERT_EQ(0, hs_thread_start(&srv));
+		ASSERT_EQ(0, raw_client_pair(&srv, "ec", max, 0, &c));
 		n = client_hello(ch, 0x0303, 0xc02b, 0);
 		ASSERT_TRUE(rec_write(c, 22, ch, n));
 		ASSERT_EQ(0, rec_read(c, &type, rec, sizeof(rec), &n));
@@ -344,7 +361,7 @@ TEST_F_TIMEOUT(neg, server_sets_sentinel, HS_TIMEOUT)
 		EXPECT_EQ(max == V13, !memcmp(rec + 30, sentinel, 8));
 		close(c);
 		hs_thread_join(&srv);
-		close(s);
+		close(srv.fd);
 	}
 }
 
@@ -556,21 +573,10 @@ static int rsa_kex_attempt(struct __test_metadata *_metadata,
 	struct hs_thread srv;
 	bool shd = false;
 	size_t n, ct_len;
-	int c, s, l, alert;
+	int c, alert;
 
-	if (encrypt_pms(fault, ct, &ct_len))
-		return -1;
-	l = tcp_pair(AF_INET, &c, &s);
-	if (l < 0 || attach(s))
-		return -1;
-	close(l);
-	memset(&srv, 0, sizeof(srv));
-	srv.fd = s;
-	hs_server(&srv.h, "rsa_kx");
-	srv.h.max_version = V12;
-	srv.h.flags = TLSHAKE_F_RSA_KEX;
-	srv.h.timeout_ms = HS_LIMIT_MS;
-	if (hs_thread_start(&srv))
+	if (encrypt_pms(fault, ct, &ct_len) ||
+	    raw_client_pair(&srv, "rsa_kx", V12, TLSHAKE_F_RSA_KEX, &c))
 		return -1;
 	n = client_hello(msg, 0x0303, 0x009c, 0);
 	EXPECT_TRUE(rec_write(c, 22, msg, n));
@@ -590,9 +596,9 @@ static int rsa_kex_attempt(struct __test_metadata *_metadata,
 	EXPECT_TRUE(rec_write(c, 22, fin, sizeof(fin)));
 	alert = alert_of(c);
 	hs_thread_join(&srv);
-	get_info(s, si);
+	get_info(srv.fd, si);
 	close(c);
-	close(s);
+	close(srv.fd);
 	return alert;
 }
 
@@ -614,19 +620,11 @@ TEST_F_TIMEOUT(neg, bleichenbacher, HS_TIMEOUT)
 /* RSA key transport is refused unless enabled on the server. */
 TEST_F_TIMEOUT(neg, rsa_kex_not_enabled, HS_TIMEOUT)
 {
-	struct tlshake_info si;
-	int fd;
-
 	self->l = listen_port(PEER_PORT);
 	ASSERT_LE(0, self->l);
-	self->peer = spawn(PEER_LOG, "exec " OSSL_CLI "-tls1_2 "
-			   "-cipher AES128-GCM-SHA256 </dev/null");
-	EXPECT_EQ(-EPROTO, serve(self->l, "rsa_kx", V13, 0, &fd));
-	ASSERT_EQ(0, get_info(fd, &si));
-	EXPECT_EQ(40, si.alert_sent);		/* handshake_failure */
-	close(fd);
-	reap(self->peer, PEER_WAIT);
-	self->peer = 0;
+	/* handshake_failure */
+	serve_refused(_metadata, self, "exec " OSSL_CLI "-tls1_2 "
+		      "-cipher AES128-GCM-SHA256 </dev/null", "rsa_kx", 40);
 	EXPECT_TRUE(log_has(PEER_LOG, "handshake failure"));
 }
 
