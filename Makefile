@@ -6,7 +6,7 @@
 #   make demo             boot the test guest, serve HTTPS from the kernel to curl
 #   make check            build the test kernel (cached), run every test in QEMU
 #   make check-kunit SUITE=<glob>     only the KUnit suites matching <glob>
-#   make check-kselftest TEST=<name>  only the kselftest <name>
+#   make check-kselftest TEST=<name>  only the kselftest <name> (or "a b")
 #   make vm-shell         a shell in the test guest with tlshake loaded
 #   make checkpatch / make sparse     the kernel reviewers' static checks
 #   make ct-check         our crypto under valgrind, secrets marked undefined
