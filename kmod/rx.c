@@ -176,6 +176,36 @@ static bool rx_unprotected_ok(struct tlshake_sock *ts, u8 type)
 		READ_ONCE(ts->state) == TLSHAKE_STATE_HANDSHAKE);
 }
 
+/* RFC 8446 4.2.10: at most max_early_data_size, and one record's expansion */
+#define RX_EARLY_SKIP_MAX	(TLSHAKE_MAX_PLAINTEXT + 256)
+
+/**
+ * tlshake_rx_skip_early() - skip (or stop skipping) the client's 0-RTT data
+ * @ts: the connection, server; rx lock held
+ * @skip: the ClientHello offered early_data, which we never accept
+ *
+ * From now on, application_data records that arrive before the read key
+ * is set, or that fail to open with the handshake key, are dropped, up to
+ * %RX_EARLY_SKIP_MAX bytes in all and until a record opens (RFC 8446
+ * 4.2.10).
+ */
+void tlshake_rx_skip_early(struct tlshake_sock *ts, bool skip)
+{
+	ts->rx.early_skip = skip ? RX_EARLY_SKIP_MAX : 0;
+}
+
+/* Is the record at the head 0-RTT data to drop? Count it if so. */
+static bool rx_early_record(struct tlshake_rx *rx, const u8 *rec,
+			    size_t reclen)
+{
+	size_t n = reclen - TLSHAKE_REC_HDR_LEN;
+
+	if (rec[0] != TLSHAKE_CT_APPLICATION_DATA || n > rx->early_skip)
+		return false;
+	rx->early_skip -= n;
+	return true;
+}
+
 /* TLSHAKE_INFO's reason for a record that does not open. */
 static u32 rx_reason(int err, u8 alert)
 {
@@ -211,6 +241,7 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	u8 *rec;
 	int err;
 
+again:
 	err = rx_fill_record(ts, flags, &alert);
 	if (err)
 		goto out;
@@ -219,6 +250,12 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	if (rx->keyed && !rx_unprotected_ok(ts, rec[0])) {
 		err = tlshake_rec_open(&rx->dir, rec, reclen, type, &off, len,
 				       &alert);
+		if (err == -EBADMSG && rx_early_record(rx, rec, reclen))
+			goto skip;
+		if (!err)
+			rx->early_skip = 0;
+	} else if (rx->early_skip && rx_early_record(rx, rec, reclen)) {
+		goto skip;
 	} else {
 		err = rx_open_plain(ts, rec, reclen, type, &alert);
 		off = TLSHAKE_REC_HDR_LEN;
@@ -230,6 +267,11 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	*data = rec + off;
 	tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_REC_RECEIVED);
 	return 0;
+skip:
+	rx->cur_len = reclen;
+	tlshake_rx_consume(ts);
+	alert = TLSHAKE_ALERT_NONE;
+	goto again;
 out:
 	if (alert == TLSHAKE_ALERT_BAD_RECORD_MAC)
 		tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_DECRYPT_ERROR);
