@@ -87,10 +87,12 @@ static void *srv_fn(void *arg)
 
 /*
  * One tlshake <-> tlshake connection; the client offers @sfd (if >= 0).
+ * With @hrr, the server wants a group the client sent no share for.
  * Returns the client's new session descriptor, or -errno of getsockopt.
  */
-static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
-		     int sfd, struct tlshake_info *ci, struct tlshake_info *si)
+static int pair_hrr(struct __test_metadata *_metadata, __u32 srv_flags,
+		    int sfd, bool hrr, struct tlshake_info *ci,
+		    struct tlshake_info *si)
 {
 	struct tlshake_handshake ch;
 	char buf[8] = { 0 };
@@ -107,6 +109,13 @@ static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
 	s.t.h.timeout_ms = HS_LIMIT_MS;
 	hs_client(&ch, "www.example.com");
 	ch.timeout_ms = HS_LIMIT_MS;
+	if (hrr) {
+		/* shares for X25519 and P-384; the server takes P-256 only */
+		ch.groups[0] = 0x001d;
+		ch.groups[1] = 0x0018;
+		ch.groups[2] = 0x0017;
+		s.t.h.groups[0] = 0x0017;
+	}
 	if (sfd >= 0)
 		ASSERT_EQ(0, set_session(c, sfd));
 	ASSERT_EQ(0, pthread_create(&s.t.thread, NULL, srv_fn, &s));
@@ -115,6 +124,7 @@ static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
 	EXPECT_TRUE(read_all(c, buf, 6));
 	EXPECT_STREQ("hello\n", buf);
 	out = get_session(c);
+	memset(buf, 0, sizeof(buf));
 	EXPECT_TRUE(write_all(c, "ping\n", 5));
 	EXPECT_TRUE(read_all(c, buf, 5));
 	EXPECT_STREQ("pong\n", buf);
@@ -129,6 +139,12 @@ static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
 	close(s.t.fd);
 	close(l);
 	return out;
+}
+
+static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
+		     int sfd, struct tlshake_info *ci, struct tlshake_info *si)
+{
+	return pair_hrr(_metadata, srv_flags, sfd, false, ci, si);
 }
 
 TEST_F_TIMEOUT(r13, tlshake_pair, HS_TIMEOUT)
@@ -153,6 +169,22 @@ TEST_F_TIMEOUT(r13, tlshake_pair, HS_TIMEOUT)
 	EXPECT_EQ(1, si.resumed);
 	close(sfd);
 	close(sfd2);
+}
+
+/* RFC 8446 4.1.4: after a HelloRetryRequest the binder is recomputed */
+TEST_F_TIMEOUT(r13, tlshake_pair_hrr, HS_TIMEOUT)
+{
+	struct tlshake_info ci, si;
+	int sfd;
+
+	sfd = pair_hrr(_metadata, 0, -1, true, &ci, &si);
+	ASSERT_LE(0, sfd);
+	EXPECT_EQ(0x0017, si.group);
+	close(pair_hrr(_metadata, 0, sfd, true, &ci, &si));
+	EXPECT_EQ(1, ci.resumed);
+	EXPECT_EQ(1, si.resumed);
+	EXPECT_EQ(0x0017, ci.group);
+	close(sfd);
 }
 
 TEST_F_TIMEOUT(r13, no_tickets_flags, HS_TIMEOUT)
@@ -258,6 +290,13 @@ TEST_F_TIMEOUT(r13, server_openssl, HS_TIMEOUT)
 			       "-sess_in " SESS, &si));
 	EXPECT_EQ(1, si.resumed);
 	EXPECT_EQ(0, si.sig_scheme);
+	EXPECT_TRUE(log_has(PEER_LOG, "Reused, TLSv1.3"));
+	EXPECT_TRUE(log_has(PEER_LOG, "pong-tlshake"));
+	/* a share we do not take: HelloRetryRequest, binder recomputed */
+	ASSERT_EQ(0, ossl_once(_metadata, &self->peer, self->l,
+			       "-groups X448:P-256 -sess_in " SESS, &si));
+	EXPECT_EQ(1, si.resumed);
+	EXPECT_EQ(0x0017, si.group);
 	EXPECT_TRUE(log_has(PEER_LOG, "Reused, TLSv1.3"));
 	EXPECT_TRUE(log_has(PEER_LOG, "pong-tlshake"));
 	/* no tickets: s_client sees none */
