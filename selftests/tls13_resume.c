@@ -38,6 +38,23 @@ static int set_param(const char *name, unsigned int v)
 	return write_file(path, val);
 }
 
+/* A counter of /proc/net/tlshake_stat (our namespace), -1 if absent. */
+static long long stat_of(const char *name)
+{
+	FILE *f = fopen("/proc/net/tlshake_stat", "r");
+	unsigned long long v;
+	long long r = -1;
+	char n[64];
+
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %llu", n, &v) == 2)
+		if (!strcmp(n, name))
+			r = v;
+	fclose(f);
+	return r;
+}
+
 FIXTURE(r13)
 {
 	pid_t peer;
@@ -150,15 +167,21 @@ static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
 TEST_F_TIMEOUT(r13, tlshake_pair, HS_TIMEOUT)
 {
 	struct tlshake_info ci, si;
+	long long resumed;
 	int sfd, sfd2;
 
+	resumed = stat_of("TlshakeHandshakeResumed");
+	ASSERT_LE(0, resumed);
 	sfd = pair_once(_metadata, 0, -1, &ci, &si);
 	ASSERT_LE(0, sfd);
 	EXPECT_EQ(0, ci.resumed);
+	EXPECT_EQ(resumed, stat_of("TlshakeHandshakeResumed"));
 	EXPECT_NE(0, si.sig_scheme);
 	sfd2 = pair_once(_metadata, 0, sfd, &ci, &si);
 	EXPECT_EQ(1, ci.resumed);
 	EXPECT_EQ(1, si.resumed);
+	/* both ends count it */
+	EXPECT_EQ(resumed + 2, stat_of("TlshakeHandshakeResumed"));
 	/* no Certificate, no CertificateVerify: the server signed nothing */
 	EXPECT_EQ(0, si.sig_scheme);
 	EXPECT_NE(0, ci.peer_sig_scheme);	/* the full handshake's */

@@ -74,4 +74,5 @@ static struct kunit_suite resume13_suite = {
 	.name = "tlshake_resume13",
 	.test_cases = resume13_cases,
 };
+
 kunit_test_suite(resume13_suite);
