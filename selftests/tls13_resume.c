@@ -107,9 +107,9 @@ static void *srv_fn(void *arg)
  * With @hrr, the server wants a group the client sent no share for.
  * Returns the client's new session descriptor, or -errno of getsockopt.
  */
-static int pair_hrr(struct __test_metadata *_metadata, __u32 srv_flags,
-		    int sfd, bool hrr, struct tlshake_info *ci,
-		    struct tlshake_info *si)
+static int pair_v(struct __test_metadata *_metadata, __u32 srv_flags,
+		  int sfd, bool hrr, __u16 cli_min, __u16 cli_max,
+		  struct tlshake_info *ci, struct tlshake_info *si)
 {
 	struct tlshake_handshake ch;
 	char buf[8] = { 0 };
@@ -121,10 +121,11 @@ static int pair_hrr(struct __test_metadata *_metadata, __u32 srv_flags,
 	ASSERT_EQ(0, attach(c));
 	ASSERT_EQ(0, attach(s.t.fd));
 	hs_server(&s.t.h, "ec");
-	s.t.h.min_version = V13;
 	s.t.h.flags = srv_flags;
 	s.t.h.timeout_ms = HS_LIMIT_MS;
 	hs_client(&ch, "www.example.com");
+	ch.min_version = cli_min;
+	ch.max_version = cli_max;
 	ch.timeout_ms = HS_LIMIT_MS;
 	if (hrr) {
 		/* shares for X25519 and P-384; the server takes P-256 only */
@@ -150,12 +151,19 @@ static int pair_hrr(struct __test_metadata *_metadata, __u32 srv_flags,
 	EXPECT_TRUE(s.data_ok);
 	EXPECT_EQ(0, get_info(c, ci));
 	*si = s.info;
-	EXPECT_EQ(V13, ci->version);
-	EXPECT_EQ(V13, si->version);
+	EXPECT_EQ(cli_max, ci->version);
+	EXPECT_EQ(cli_max, si->version);
 	close(c);
 	close(s.t.fd);
 	close(l);
 	return out;
+}
+
+static int pair_hrr(struct __test_metadata *_metadata, __u32 srv_flags,
+		    int sfd, bool hrr, struct tlshake_info *ci,
+		    struct tlshake_info *si)
+{
+	return pair_v(_metadata, srv_flags, sfd, hrr, V13, V13, ci, si);
 }
 
 static int pair_once(struct __test_metadata *_metadata, __u32 srv_flags,
@@ -208,6 +216,26 @@ TEST_F_TIMEOUT(r13, tlshake_pair_hrr, HS_TIMEOUT)
 	EXPECT_EQ(1, si.resumed);
 	EXPECT_EQ(0x0017, ci.group);
 	close(sfd);
+}
+
+/* A TLS 1.3 ticket only in TLS 1.3, a TLS 1.2 session only in TLS 1.2 */
+TEST_F_TIMEOUT(r13, version_bound, HS_TIMEOUT)
+{
+	struct tlshake_info ci, si;
+	int s13, s12;
+
+	s13 = pair_once(_metadata, 0, -1, &ci, &si);
+	ASSERT_LE(0, s13);
+	s12 = pair_v(_metadata, 0, s13, false, V12, V12, &ci, &si);
+	EXPECT_EQ(0, ci.resumed);
+	ASSERT_LE(0, s12);
+	/* the 1.2 session resumes in 1.2; not in a 1.3-only handshake */
+	close(pair_v(_metadata, 0, s12, false, V12, V12, &ci, &si));
+	EXPECT_EQ(1, ci.resumed);
+	close(pair_once(_metadata, 0, s12, &ci, &si));
+	EXPECT_EQ(0, ci.resumed);
+	close(s12);
+	close(s13);
 }
 
 TEST_F_TIMEOUT(r13, no_tickets_flags, HS_TIMEOUT)
