@@ -206,6 +206,31 @@ static bool rx_early_record(struct tlshake_rx *rx, const u8 *rec,
 	return true;
 }
 
+#define RX_SKIPPED	1
+
+/* Open the record at the head, or say RX_SKIPPED for 0-RTT data. */
+static int rx_open(struct tlshake_sock *ts, u8 *rec, size_t reclen, u8 *type,
+		   size_t *off, size_t *len, u8 *alert)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	int err;
+
+	if (rx->keyed && !rx_unprotected_ok(ts, rec[0])) {
+		err = tlshake_rec_open(&rx->dir, rec, reclen, type, off, len,
+				       alert);
+		if (err == -EBADMSG && rx_early_record(rx, rec, reclen))
+			return RX_SKIPPED;
+		if (!err)
+			rx->early_skip = 0;
+		return err;
+	}
+	if (rx->early_skip && rx_early_record(rx, rec, reclen))
+		return RX_SKIPPED;
+	*off = TLSHAKE_REC_HDR_LEN;
+	*len = reclen - *off;
+	return rx_open_plain(ts, rec, reclen, type, alert);
+}
+
 /* TLSHAKE_INFO's reason for a record that does not open. */
 static u32 rx_reason(int err, u8 alert)
 {
@@ -226,7 +251,8 @@ static u32 rx_reason(int err, u8 alert)
  *
  * Waiting honours SO_RCVTIMEO and signals, as TCP's recvmsg does. A
  * record that fails to open fails the session (tlshake_fail()) with the
- * alert the RFC asks for.
+ * alert the RFC asks for, unless it is 0-RTT data being skipped
+ * (tlshake_rx_skip_early()): that is dropped and the next one read.
  *
  * Return: 0; -EAGAIN, -ERESTARTSYS, -EINTR from TCP; -ECONNRESET if TCP
  * closed before a whole record arrived; -EBADMSG, -EMSGSIZE, -EPROTO,
@@ -241,37 +267,25 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	u8 *rec;
 	int err;
 
-again:
-	err = rx_fill_record(ts, flags, &alert);
-	if (err)
-		goto out;
-	rec = rx->buf + rx->start;
-	reclen = rx_head_len(rx);
-	if (rx->keyed && !rx_unprotected_ok(ts, rec[0])) {
-		err = tlshake_rec_open(&rx->dir, rec, reclen, type, &off, len,
-				       &alert);
-		if (err == -EBADMSG && rx_early_record(rx, rec, reclen))
-			goto skip;
-		if (!err)
-			rx->early_skip = 0;
-	} else if (rx->early_skip && rx_early_record(rx, rec, reclen)) {
-		goto skip;
-	} else {
-		err = rx_open_plain(ts, rec, reclen, type, &alert);
-		off = TLSHAKE_REC_HDR_LEN;
-		*len = reclen - off;
-	}
+	do {
+		err = rx_fill_record(ts, flags, &alert);
+		if (err)
+			goto out;
+		rec = rx->buf + rx->start;
+		reclen = rx_head_len(rx);
+		err = rx_open(ts, rec, reclen, type, &off, len, &alert);
+		if (err == RX_SKIPPED) {
+			rx->cur_len = reclen;
+			tlshake_rx_consume(ts);
+			alert = TLSHAKE_ALERT_NONE;
+		}
+	} while (err == RX_SKIPPED);
 	if (err)
 		goto out;
 	rx->cur_len = reclen;
 	*data = rec + off;
 	tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_REC_RECEIVED);
 	return 0;
-skip:
-	rx->cur_len = reclen;
-	tlshake_rx_consume(ts);
-	alert = TLSHAKE_ALERT_NONE;
-	goto again;
 out:
 	if (alert == TLSHAKE_ALERT_BAD_RECORD_MAC)
 		tlshake_stats_inc(sock_net(ts->sk), TLSHAKE_MIB_DECRYPT_ERROR);
