@@ -59,6 +59,8 @@ enum {
  * @plain_len: its length
  * @eof: close_notify received
  * @peer_closed: TCP delivered FIN or an error
+ * @early_skip: server: bytes of the client's 0-RTT records we may still
+ *	skip (RFC 8446 4.2.10), 0 when not skipping
  */
 struct tlshake_rx {
 	struct tlshake_rec_dir dir;
@@ -71,6 +73,7 @@ struct tlshake_rx {
 	size_t plain_len;
 	bool eof;
 	bool peer_closed;
+	u32 early_skip;
 };
 
 /**
@@ -127,7 +130,11 @@ struct tlshake_tx {
  * @peer_certs_len: its length
  * @session: client: before the handshake, the session to offer
  *	(TLSHAKE_SESSION); after it, the connection's resumable session, if
- *	any (resume.h), which a fatal alert invalidates
+ *	any (resume.h), which a fatal alert invalidates (TLS 1.2); TLS 1.3:
+ *	the session of the newest ticket (or, before one came, what its
+ *	session will carry, without a ticket)
+ * @session_lock: guards @session once established (TLS 1.3 tickets
+ *	replace it under the rx lock while TLSHAKE_SESSION reads it)
  * @deadline: jiffies by which the handshake must finish
  * @work: runs the handshake for non-blocking and kernel callers, and
  *	flushes queued ciphertext when send space returns
@@ -164,6 +171,7 @@ struct tlshake_sock {
 	u8 *peer_certs;
 	size_t peer_certs_len;
 	struct tlshake_session *session;
+	spinlock_t session_lock;	/* @session after the handshake */
 	unsigned long deadline;
 	struct work_struct work;
 	struct timer_list timer;
@@ -217,6 +225,8 @@ int tlshake_rx_set_key(struct tlshake_sock *ts,
 		       const u8 *key, const u8 *iv);
 int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 		      u8 **data, size_t *len);
+void tlshake_rx_skip_early(struct tlshake_sock *ts, bool skip);
+int tlshake_rx_pending_tickets(struct tlshake_sock *ts);
 void tlshake_rx_consume(struct tlshake_sock *ts);
 bool tlshake_rx_readable(struct tlshake_sock *ts);
 int tlshake_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,

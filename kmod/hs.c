@@ -11,6 +11,7 @@
 #include "hs.h"
 #include "hs_int.h"
 #include "hs_pki.h"
+#include "resume.h"
 #include "trace.h"
 
 /* tlshake's preferences when the caller names none */
@@ -170,6 +171,7 @@ static void hs_release(struct tlshake_hs *hs)
 	tlshake_transcript_free(&hs->tr);
 	hs_pki_release(hs);
 	hs12_free(hs);
+	tlshake_session_put(hs->psk_sess);
 	kvfree_sensitive(hs->msg, hs->msg_cap);
 	kfree_sensitive(hs->out);
 	kfree(hs->ch);

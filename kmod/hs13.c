@@ -39,7 +39,8 @@ static int internal(struct tlshake_hs *hs, int err)
 
 /**
  * hs13_start_schedule() - from the (EC)DHE secret to the handshake secrets
- * @hs: the handshake; the transcript ends with the ServerHello
+ * @hs: the handshake; the transcript ends with the ServerHello; the
+ *	resumption PSK in hs->psk if hs->resumed
  * @dhe: the shared secret
  * @len: its length
  *
@@ -50,13 +51,19 @@ int hs13_start_schedule(struct tlshake_hs *hs, const u8 *dhe, size_t len)
 	u8 th[TLSHAKE_MAX_HASH_LEN];
 	int err;
 
+	/* a client offering a PSK made it for the PSK's suite */
+	if (hs->ks_ready && hs->ks.suite != hs->suite) {
+		tlshake_ks_free(&hs->ks);
+		hs->ks_ready = false;
+	}
 	if (!hs->ks_ready) {
 		err = tlshake_ks_init(&hs->ks, hs->suite);
 		if (err)
 			return internal(hs, err);
 		hs->ks_ready = true;
 	}
-	err = tlshake_ks_early(&hs->ks, NULL, 0, false);
+	err = tlshake_ks_early(&hs->ks, hs->resumed ? hs->psk : NULL,
+			       hs->psk_len, false);
 	if (!err)
 		err = th_now(hs, th);
 	if (!err)
@@ -358,6 +365,9 @@ int hs13_cv_check(struct tlshake_hs *hs, const u8 *body, size_t len)
  *	keep the key schedule for KeyUpdate and resumption
  * @hs: the handshake; the transcript ends with the client's Finished
  *
+ * A server sends its NewSessionTickets now (under the application key);
+ * a client keeps what the sessions of the tickets to come will carry.
+ *
  * Return: 0 or a negative errno.
  */
 int hs13_done(struct tlshake_hs *hs)
@@ -378,6 +388,10 @@ int hs13_done(struct tlshake_hs *hs)
 	ts->info.cipher_suite = hs->suite->id;
 	ts->info.group = hs->group;
 	ts->info.sig_scheme = hs->cred_usable ? hs->sig_scheme : 0;
+	ts->info.resumed = hs->resumed;
+	err = hs->server ? hs13s_send_tickets(hs) : hs13c_psk_done(hs);
+	if (err)
+		return err;
 	hs_set_state(hs, HS_DONE);
 	return 0;
 }

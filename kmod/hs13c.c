@@ -20,6 +20,7 @@ static const u16 ch_exts[] = {
 	TLS_EXT_EXTENDED_MASTER_SECRET, TLS_EXT_SUPPORTED_VERSIONS,
 	TLS_EXT_COOKIE, TLS_EXT_PSK_KEY_EXCHANGE_MODES, TLS_EXT_KEY_SHARE,
 	TLS_EXT_RENEGOTIATION_INFO, TLS_EXT_RECORD_SIZE_LIMIT,
+	TLS_EXT_PRE_SHARED_KEY,
 };
 
 static bool sent_ext(const struct tlshake_hs *hs, u16 type)
@@ -31,6 +32,8 @@ static bool sent_ext(const struct tlshake_hs *hs, u16 type)
 	if (type == TLS_EXT_ALPN && !hs->p.alpn_len)
 		return false;
 	if (type == TLS_EXT_COOKIE && !hs->cookie)
+		return false;
+	if (type == TLS_EXT_PRE_SHARED_KEY && !hs->binder_off)
 		return false;
 	for (i = 0; i < ARRAY_SIZE(ch_exts); i++)
 		if (ch_exts[i] == type)
@@ -195,6 +198,9 @@ static void ch_extensions(struct tlshake_hs *hs, struct tls_wr *w)
 	       (hs->p.max_version >= TLSHAKE_VERSION_1_3));
 	tls_ext_end(w, e);
 	exts_12(hs, w);
+	/* RFC 8446 4.2.11: pre_shared_key comes last */
+	if (hs->p.max_version >= TLSHAKE_VERSION_1_3)
+		hs13c_psk_ext(hs, w);
 	wr_vec_end(w, mark, 2);
 }
 
@@ -204,6 +210,7 @@ static int send_client_hello(struct tlshake_hs *hs)
 	static const u8 null_comp[] = { 1, 0 };
 	struct tls_wr w;
 	size_t mark;
+	int err;
 
 	wr_init(&w, hs->out, TLSHAKE_HS_OUT_MAX);
 	mark = tls_hs_begin(&w, TLS_HS_CLIENT_HELLO);
@@ -218,7 +225,8 @@ static int send_client_hello(struct tlshake_hs *hs)
 	if (w.err)
 		return hs_fail(hs, -EOVERFLOW, TLSHAKE_ALERT_INTERNAL_ERROR,
 			       TLSHAKE_REASON_INTERNAL);
-	return hs_send(hs, w.p, w.len);
+	err = hs13c_psk_binder(hs, w.p, w.len);
+	return err ?: hs_send(hs, w.p, w.len);
 }
 
 static int new_share(struct tlshake_hs *hs, u16 group)
@@ -256,6 +264,9 @@ int hs13c_start(struct tlshake_hs *hs)
 			if (err)
 				return err;
 		}
+		err = hs13c_psk_prep(hs);
+		if (err)
+			return err;
 	}
 	err = hs12c_client_hello_prep(hs);
 	if (!err)
@@ -415,7 +426,7 @@ static int c_server_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 			  const u8 *raw, size_t raw_len)
 {
 	struct tls_server_hello *sh = hs->sh;
-	const struct tls_ext *ks = NULL;
+	const struct tls_ext *ks = NULL, *psk = NULL;
 	unsigned int i;
 	u16 version;
 	u8 alert;
@@ -443,9 +454,17 @@ static int c_server_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 		case TLS_EXT_KEY_SHARE:
 			ks = &sh->exts.ext[i];
 			break;
+		case TLS_EXT_PRE_SHARED_KEY:
+			psk = &sh->exts.ext[i];
+			break;
 		default:
 			return bad_ext(hs, sh->exts.ext[i].type);
 		}
+	}
+	if (psk) {
+		err = hs13c_psk_accepted(hs, psk);
+		if (err)
+			return err;
 	}
 	memcpy(hs->server_random, sh->random, TLS_RANDOM_LEN);
 	hs->version = version;
@@ -537,7 +556,8 @@ static int c_encrypted_extensions(struct tlshake_hs *hs, const u8 *body,
 			return bad_ext(hs, e->type);
 		}
 	}
-	hs_set_state(hs, HS_C_WAIT_CERT_CR);
+	/* resuming, the server authenticates with the PSK alone */
+	hs_set_state(hs, hs->resumed ? HS_C_WAIT_FINISHED : HS_C_WAIT_CERT_CR);
 	return 0;
 }
 

@@ -251,6 +251,7 @@ static int send_server_hello(struct tlshake_hs *hs, const u8 *pub,
 	wr_u16(&w, plen);
 	wr_bytes(&w, pub, plen);
 	tls_ext_end(&w, k);
+	hs13s_psk_ext(hs, &w);
 	wr_vec_end(&w, e, 2);
 	tls_hs_end(&w, mark);
 	return hs_send(hs, w.p, w.len);
@@ -339,11 +340,12 @@ static int send_flight(struct tlshake_hs *hs, const struct tls_key_share *ks,
 		err = hs_set_rx_key(hs, TLSHAKE_KS_C_HS_TRAFFIC);
 	if (!err)
 		err = send_encrypted_extensions(hs, sni);
-	if (!err && (hs->p.flags & TLSHAKE_F_REQUEST_CERT))
+	/* RFC 8446 4.3.2, 4.4: a resumed handshake authenticates by the PSK */
+	if (!err && !hs->resumed && (hs->p.flags & TLSHAKE_F_REQUEST_CERT))
 		err = send_cert_request(hs);
-	if (!err)
+	if (!err && !hs->resumed)
 		err = hs13_cert_send(hs);
-	if (!err)
+	if (!err && !hs->resumed)
 		err = hs13_cv_send(hs);
 	if (!err)
 		err = hs13_finished_send(hs);
@@ -389,9 +391,26 @@ static int ch_basics(struct tlshake_hs *hs, const struct tls_client_hello *ch)
 	return 0;
 }
 
+/*
+ * The ClientHello joins the transcript once its PSK binder, which covers
+ * the transcript before it, is checked (or at once for a HelloRetryRequest).
+ */
+static int psk_and_transcript(struct tlshake_hs *hs,
+			      const struct tls_client_hello *ch,
+			      const u8 *raw, size_t raw_len, bool retry)
+{
+	int err = retry ? 0 : hs13s_psk(hs, ch, raw);
+
+	if (!err)
+		err = tlshake_transcript_add(&hs->tr, raw, raw_len);
+	if (err)
+		return READ_ONCE(hs->ts->err) ? err : internal(hs, err);
+	return 0;
+}
+
 static int s_client_hello13(struct tlshake_hs *hs,
 			    const struct tls_client_hello *ch,
-			    struct ch_offer *o)
+			    struct ch_offer *o, const u8 *raw, size_t raw_len)
 {
 	const struct tls_key_share *share;
 	const struct tlshake_suite *prev = hs->suite;
@@ -428,9 +447,13 @@ static int s_client_hello13(struct tlshake_hs *hs,
 	err = choose_group(hs, o, &share);
 	if (err)
 		return err;
+	if (!share && hs->hrr)
+		return hs_reject(hs, TLSHAKE_ALERT_ILLEGAL_PARAMETER);
+	err = psk_and_transcript(hs, ch, raw, raw_len, !share);
+	if (err)
+		return err;
 	if (!share)
-		return hs->hrr ? hs_reject(hs, TLSHAKE_ALERT_ILLEGAL_PARAMETER) :
-				 send_hrr(hs);
+		return send_hrr(hs);
 	return send_flight(hs, share, o->sni && hs->ts->info.server_name[0]);
 }
 
@@ -464,9 +487,9 @@ static int s_client_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 	    (hs->hrr && hs->version != version))
 		return hs_reject(hs, TLSHAKE_ALERT_PROTOCOL_VERSION);
 	hs->version = version;
-	err = tlshake_transcript_add(&hs->tr, raw, raw_len);
-	if (err)
-		return internal(hs, err);
+	/* RFC 8446 4.2.10: 0-RTT data we do not accept is skipped */
+	tlshake_rx_skip_early(hs->ts, !hs->hrr &&
+			      tls_find_ext(&ch->exts, TLS_EXT_EARLY_DATA));
 	if (!hs->hrr) {
 		memcpy(hs->client_random, ch->random, TLS_RANDOM_LEN);
 		hs->session_id_len = ch->session_id_len;
@@ -477,7 +500,7 @@ static int s_client_hello(struct tlshake_hs *hs, const u8 *body, size_t len,
 		return internal(hs, -ENOMEM);
 	err = find_exts(hs, ch, o);
 	if (!err)
-		err = s_client_hello13(hs, ch, o);
+		err = s_client_hello13(hs, ch, o, raw, raw_len);
 	kfree(o);
 	return err;
 }

@@ -22,6 +22,7 @@ struct tlshake_cred;
 struct tlshake_hs12;
 struct tlshake_trust;
 struct tlshake_privkey;
+struct tlshake_session;
 
 /* Largest handshake message we accept (a Certificate of a long chain). */
 #define TLSHAKE_HS_MSG_MAX	(160 * 1024)
@@ -99,6 +100,14 @@ enum tlshake_hs_state {
  * @h12: TLS 1.2 state (hs12.h), once TLS 1.2 is offered (client) or
  *	chosen (server)
  * @peer_rsl: the peer sent record_size_limit (a server answers with its own)
+ * @psk_sess: TLS 1.3: the session whose ticket the client offers, or the
+ *	one the server accepted (resume13.c)
+ * @psk: its resumption PSK
+ * @psk_len: its length (HashLen of the session's suite)
+ * @resumed: TLS 1.3: the PSK was accepted (no certificates)
+ * @binder_off: client: offset of the binder in the ClientHello being built
+ * @psk_modes: server: the client offered psk_dhe_ke (we may send tickets)
+ * @psk_id: server: the identity we selected
  */
 struct tlshake_hs {
 	struct tlshake_sock *ts;
@@ -146,6 +155,13 @@ struct tlshake_hs {
 	bool rx_key_changed;
 	struct tlshake_hs12 *h12;
 	bool peer_rsl;
+	struct tlshake_session *psk_sess;
+	u8 psk[TLSHAKE_MAX_HASH_LEN];
+	u8 psk_len;
+	bool resumed;
+	size_t binder_off;
+	bool psk_modes;
+	u16 psk_id;
 };
 
 /* hs.c: shared helpers */
@@ -174,6 +190,17 @@ int hs13_done(struct tlshake_hs *hs);
 int hs_keep_peer_certs(struct tlshake_hs *hs,
 		       const struct tls_certificate *c);
 int hs13_record_size_limit(struct tlshake_hs *hs, const struct tls_ext *e);
+
+/* resume13.c: TLS 1.3 resumption (tickets and PSKs) */
+int hs13c_psk_prep(struct tlshake_hs *hs);
+void hs13c_psk_ext(struct tlshake_hs *hs, struct tls_wr *w);
+int hs13c_psk_binder(struct tlshake_hs *hs, u8 *msg, size_t len);
+int hs13c_psk_accepted(struct tlshake_hs *hs, const struct tls_ext *e);
+int hs13c_psk_done(struct tlshake_hs *hs);
+int hs13s_psk(struct tlshake_hs *hs, const struct tls_client_hello *ch,
+	      const u8 *raw);
+void hs13s_psk_ext(struct tlshake_hs *hs, struct tls_wr *w);
+int hs13s_send_tickets(struct tlshake_hs *hs);
 
 /* hs13c.c / hs13s.c */
 int hs13c_start(struct tlshake_hs *hs);

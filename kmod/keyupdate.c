@@ -13,6 +13,7 @@
 #include "keysched.h"
 #include "keyupdate.h"
 #include "msg/msg.h"
+#include "resume.h"
 #include "stats.h"
 
 /* Largest post-handshake message we accept (a NewSessionTicket). */
@@ -206,8 +207,8 @@ static int recv_key_update(struct tlshake_sock *ts, const u8 *body,
 }
 
 /*
- * A NewSessionTicket: checked, then dropped; tlshake does not resume TLS
- * 1.3 sessions yet, and a ticket we cannot use is no error (RFC 8446 4.6.1).
+ * A NewSessionTicket: checked, then kept as the connection's session
+ * (resume13.c); a ticket we cannot keep is no error (RFC 8446 4.6.1).
  */
 static int recv_ticket(struct tlshake_sock *ts, const u8 *body, size_t len)
 {
@@ -216,9 +217,12 @@ static int recv_ticket(struct tlshake_sock *ts, const u8 *body, size_t len)
 	int err;
 
 	err = tls_parse_new_ticket(body, len, &t, &alert);
-	if (err)
+	if (err) {
 		tlshake_fail(ts, err, alert, TLSHAKE_REASON_DECODE);
-	return err;
+		return err;
+	}
+	tlshake_ticket13_recv(ts, &t);
+	return 0;
 }
 
 /* One whole post-handshake message. */

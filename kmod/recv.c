@@ -55,6 +55,31 @@ static int recv_next(struct tlshake_sock *ts, int flags)
 	return 0;
 }
 
+/**
+ * tlshake_rx_pending_tickets() - handle the records that have already
+ *	arrived, up to the first application data, without waiting
+ * @ts: the connection, established
+ *
+ * For TLSHAKE_SESSION on a TLS 1.3 client: the server's NewSessionTickets
+ * follow the handshake and are otherwise handled only as the program
+ * reads. Nothing is done if a reader holds the receive side (it handles
+ * them itself).
+ *
+ * Return: 0, -EBUSY if a reader holds the receive side, or the session's
+ * errno if a record failed it.
+ */
+int tlshake_rx_pending_tickets(struct tlshake_sock *ts)
+{
+	int err = 0;
+
+	if (!mutex_trylock(&ts->rx_lock))
+		return -EBUSY;
+	if (!ts->rx.plain_len)
+		err = recv_next(ts, MSG_DONTWAIT);
+	mutex_unlock(&ts->rx_lock);
+	return err == -EAGAIN ? 0 : err;
+}
+
 /* Copy pending plaintext out; consume it unless peeking. */
 static int recv_copy(struct tlshake_sock *ts, struct msghdr *msg,
 		     size_t len, int flags, size_t *copied)

@@ -9,6 +9,7 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -17,9 +18,9 @@
 #include "resume.h"
 
 static unsigned int session_lifetime = 7200;
-module_param(session_lifetime, uint, 0444);
+module_param(session_lifetime, uint, 0644);
 MODULE_PARM_DESC(session_lifetime,
-		 "Seconds a TLS 1.2 session may be resumed (60..86400, default 7200); also the ticket key rotation period");
+		 "Seconds a session may be resumed (10..86400, default 7200; lowering it also shortens TLS 1.3 tickets already issued); at namespace creation, also the ticket key rotation period (at least 60)");
 
 static unsigned int session_cache_size = 1024;
 module_param(session_cache_size, uint, 0444);
@@ -38,7 +39,17 @@ static unsigned int resume_net_id __read_mostly;
  */
 u32 tlshake_session_lifetime(void)
 {
-	return clamp_val(session_lifetime, 60, 86400);
+	return clamp_val(READ_ONCE(session_lifetime), 10, 86400);
+}
+
+/**
+ * tlshake_session_now_ms() - the clock of TLS 1.3 ticket ages
+ *
+ * Return: real time in milliseconds.
+ */
+u64 tlshake_session_now_ms(void)
+{
+	return ktime_to_ms(ktime_get_real());
 }
 
 /**
@@ -79,6 +90,8 @@ struct tlshake_session *tlshake_session_clone(const struct tlshake_session *s)
 	c->suite = s->suite;
 	c->created = s->created;
 	c->lifetime = s->lifetime;
+	c->issued_ms = s->issued_ms;
+	c->age_add = s->age_add;
 	memcpy(c->id, s->id, s->id_len);
 	c->id_len = s->id_len;
 	memcpy(c->master, s->master, sizeof(c->master));
@@ -234,7 +247,8 @@ static int __net_init resume_net_init(struct net *net)
 
 	tlshake_sess_cache_init(&rn->cache, session_cache_size,
 				SESSION_CACHE_MAX_BYTES);
-	tlshake_ticket_keys_init(&rn->keys, tlshake_session_lifetime());
+	tlshake_ticket_keys_init(&rn->keys,
+				 max(tlshake_session_lifetime(), 60U));
 	return 0;
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Resumable sessions (TLS 1.2: session IDs, RFC 5246 7.3; tickets,
- * RFC 5077). A struct tlshake_session holds what an abbreviated handshake
- * needs (the master secret and what the session was established for). It
+ * RFC 5077; TLS 1.3: tickets, RFC 8446 2.2 and 4.6.1). A struct
+ * tlshake_session holds what an abbreviated handshake needs (the master
+ * secret or resumption PSK and what the session was established for). It
  * never leaves the kernel: a server keeps it in the session cache of its
  * network namespace (sesscache.h) or seals it into a ticket (ticket.h); a
  * client program holds it through a file descriptor (TLSHAKE_SESSION).
@@ -23,6 +24,9 @@
 #include "ticket.h"
 
 struct net;
+struct tls_new_ticket;
+struct tlshake_sock;
+struct tlshake_suite;
 
 #define TLSHAKE_SESSION_ID_LEN		32
 #define TLSHAKE_SESSION_MASTER_LEN	48
@@ -34,13 +38,18 @@ struct net;
  * @ref: references: the cache, file descriptors, connections
  * @dead: invalidated (a fatal alert ended a connection of the session)
  * @name_verified: client: the server's name was checked against its chain
- * @version: the protocol version (%TLSHAKE_VERSION_1_2)
+ * @version: the protocol version (%TLSHAKE_VERSION_1_2 or _1_3)
  * @suite: the cipher suite (IANA value)
- * @created: when the full handshake ended (real time, seconds)
+ * @created: when the full handshake ended (real time, seconds); TLS 1.3
+ *	client: when the ticket arrived
  * @lifetime: seconds after @created it may be resumed
+ * @issued_ms: TLS 1.3: when the ticket was issued (server) or received
+ *	(client), real time in milliseconds, for the ticket age
+ * @age_add: TLS 1.3: ticket_age_add of the ticket
  * @id: the session ID (server: the cache key; client: what to offer)
  * @id_len: its length, 0 if the server gave none
- * @master: the master secret (always an extended one, RFC 7627)
+ * @master: TLS 1.2: the master secret (always an extended one,
+ *	RFC 7627); TLS 1.3: the resumption PSK (its first HashLen bytes)
  * @ticket: client: the ticket to offer, or NULL
  * @ticket_len: its length
  * @cred_fp: server: SHA-256 of the leaf certificate we authenticated with
@@ -62,6 +71,8 @@ struct tlshake_session {
 	u16 suite;
 	time64_t created;
 	u32 lifetime;
+	u64 issued_ms;
+	u32 age_add;
 	u8 id[TLSHAKE_SESSION_ID_LEN];
 	u8 id_len;
 	u8 master[TLSHAKE_SESSION_MASTER_LEN];
@@ -94,10 +105,16 @@ void tlshake_session_put(struct tlshake_session *s);
 bool tlshake_session_usable(const struct tlshake_session *s, time64_t now);
 void tlshake_session_invalidate(struct tlshake_session *s);
 u32 tlshake_session_lifetime(void);
+u64 tlshake_session_now_ms(void);
 
 int tlshake_session_getsockopt(struct tlshake_session *s, char __user *optval,
 			       int __user *optlen);
 struct tlshake_session *tlshake_session_from_fd(int fd);
+
+int tlshake_ticket13_recv(struct tlshake_sock *ts,
+			  const struct tls_new_ticket *t);
+int tlshake_psk_binder(const struct tlshake_suite *suite, const u8 *psk,
+		       size_t psk_len, const u8 *th, u8 *binder);
 
 struct tlshake_resume_net *tlshake_resume_net(struct net *net);
 int tlshake_resume_register(void);

@@ -176,6 +176,61 @@ static bool rx_unprotected_ok(struct tlshake_sock *ts, u8 type)
 		READ_ONCE(ts->state) == TLSHAKE_STATE_HANDSHAKE);
 }
 
+/* RFC 8446 4.2.10: at most max_early_data_size, and one record's expansion */
+#define RX_EARLY_SKIP_MAX	(TLSHAKE_MAX_PLAINTEXT + 256)
+
+/**
+ * tlshake_rx_skip_early() - skip (or stop skipping) the client's 0-RTT data
+ * @ts: the connection, server; rx lock held
+ * @skip: the ClientHello offered early_data, which we never accept
+ *
+ * From now on, application_data records that arrive before the read key
+ * is set, or that fail to open with the handshake key, are dropped, up to
+ * %RX_EARLY_SKIP_MAX bytes in all and until a record opens (RFC 8446
+ * 4.2.10).
+ */
+void tlshake_rx_skip_early(struct tlshake_sock *ts, bool skip)
+{
+	ts->rx.early_skip = skip ? RX_EARLY_SKIP_MAX : 0;
+}
+
+/* Is the record at the head 0-RTT data to drop? Count it if so. */
+static bool rx_early_record(struct tlshake_rx *rx, const u8 *rec,
+			    size_t reclen)
+{
+	size_t n = reclen - TLSHAKE_REC_HDR_LEN;
+
+	if (rec[0] != TLSHAKE_CT_APPLICATION_DATA || n > rx->early_skip)
+		return false;
+	rx->early_skip -= n;
+	return true;
+}
+
+#define RX_SKIPPED	1
+
+/* Open the record at the head, or say RX_SKIPPED for 0-RTT data. */
+static int rx_open(struct tlshake_sock *ts, u8 *rec, size_t reclen, u8 *type,
+		   size_t *off, size_t *len, u8 *alert)
+{
+	struct tlshake_rx *rx = &ts->rx;
+	int err;
+
+	if (rx->keyed && !rx_unprotected_ok(ts, rec[0])) {
+		err = tlshake_rec_open(&rx->dir, rec, reclen, type, off, len,
+				       alert);
+		if (err == -EBADMSG && rx_early_record(rx, rec, reclen))
+			return RX_SKIPPED;
+		if (!err)
+			rx->early_skip = 0;
+		return err;
+	}
+	if (rx->early_skip && rx_early_record(rx, rec, reclen))
+		return RX_SKIPPED;
+	*off = TLSHAKE_REC_HDR_LEN;
+	*len = reclen - *off;
+	return rx_open_plain(ts, rec, reclen, type, alert);
+}
+
 /* TLSHAKE_INFO's reason for a record that does not open. */
 static u32 rx_reason(int err, u8 alert)
 {
@@ -196,7 +251,8 @@ static u32 rx_reason(int err, u8 alert)
  *
  * Waiting honours SO_RCVTIMEO and signals, as TCP's recvmsg does. A
  * record that fails to open fails the session (tlshake_fail()) with the
- * alert the RFC asks for.
+ * alert the RFC asks for, unless it is 0-RTT data being skipped
+ * (tlshake_rx_skip_early()): that is dropped and the next one read.
  *
  * Return: 0; -EAGAIN, -ERESTARTSYS, -EINTR from TCP; -ECONNRESET if TCP
  * closed before a whole record arrived; -EBADMSG, -EMSGSIZE, -EPROTO,
@@ -211,19 +267,19 @@ int tlshake_rx_record(struct tlshake_sock *ts, int flags, u8 *type,
 	u8 *rec;
 	int err;
 
-	err = rx_fill_record(ts, flags, &alert);
-	if (err)
-		goto out;
-	rec = rx->buf + rx->start;
-	reclen = rx_head_len(rx);
-	if (rx->keyed && !rx_unprotected_ok(ts, rec[0])) {
-		err = tlshake_rec_open(&rx->dir, rec, reclen, type, &off, len,
-				       &alert);
-	} else {
-		err = rx_open_plain(ts, rec, reclen, type, &alert);
-		off = TLSHAKE_REC_HDR_LEN;
-		*len = reclen - off;
-	}
+	do {
+		err = rx_fill_record(ts, flags, &alert);
+		if (err)
+			goto out;
+		rec = rx->buf + rx->start;
+		reclen = rx_head_len(rx);
+		err = rx_open(ts, rec, reclen, type, &off, len, &alert);
+		if (err == RX_SKIPPED) {
+			rx->cur_len = reclen;
+			tlshake_rx_consume(ts);
+			alert = TLSHAKE_ALERT_NONE;
+		}
+	} while (err == RX_SKIPPED);
 	if (err)
 		goto out;
 	rx->cur_len = reclen;

@@ -28,8 +28,12 @@ void tlshake_fail(struct tlshake_sock *ts, int err, u8 alert, u32 reason)
 
 	if (cmpxchg(&ts->err, 0, err) != 0)
 		return;
-	/* RFC 5246 7.2.2: a fatal alert invalidates the session */
-	sess = READ_ONCE(ts->session);
+	/*
+	 * RFC 5246 7.2.2: a fatal alert invalidates the session. TLS 1.3 has
+	 * no such rule; its tickets replace the session after the handshake.
+	 */
+	sess = ts->info.version == TLSHAKE_VERSION_1_3 ? NULL :
+	       READ_ONCE(ts->session);
 	if (sess && (alert != TLSHAKE_ALERT_NONE ||
 		     reason == TLSHAKE_REASON_PEER_ALERT))
 		tlshake_session_invalidate(sess);

@@ -166,19 +166,30 @@ static int get_session(struct tlshake_sock *ts, char __user *optval,
 		       int __user *optlen)
 {
 	struct tlshake_session *s;
+	int err;
 
-	/*
-	 * Once established, ts->session stays until the socket is freed.
-	 * Pairs with the release that publishes the established state.
-	 */
+	/* pairs with the release that publishes the established state */
 	if (smp_load_acquire(&ts->state) != TLSHAKE_STATE_ESTABLISHED)
 		return -ENOTCONN;
-	s = ts->session;
 	/* a server's sessions stay in its cache or its tickets */
-	if (!s || ts->server ||
-	    !tlshake_session_usable(s, ktime_get_real_seconds()))
+	if (ts->server)
 		return -ENODATA;
-	return tlshake_session_getsockopt(s, optval, optlen);
+	/* TLS 1.3: tickets may wait behind the handshake, unread */
+	if (ts->info.version == TLSHAKE_VERSION_1_3)
+		tlshake_rx_pending_tickets(ts);
+	spin_lock_bh(&ts->session_lock);
+	s = ts->session;
+	if (s && (s->version != TLSHAKE_VERSION_1_3 || s->ticket_len) &&
+	    tlshake_session_usable(s, ktime_get_real_seconds()))
+		tlshake_session_get(s);
+	else
+		s = NULL;
+	spin_unlock_bh(&ts->session_lock);
+	if (!s)
+		return -ENODATA;
+	err = tlshake_session_getsockopt(s, optval, optlen);
+	tlshake_session_put(s);
+	return err;
 }
 
 /**

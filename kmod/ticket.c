@@ -17,7 +17,7 @@
 #define TICKET_KEY_LEN		32	/* AES-256 */
 #define TICKET_AAD_LEN		(TLSHAKE_TICKET_NAME_LEN + \
 				 TLSHAKE_TICKET_NONCE_LEN)
-#define TICKET_FORMAT		1
+#define TICKET_FORMAT		2
 /* the state: fixed fields, two short strings, the peer's chain */
 #define TICKET_STATE_MAX	(128 + TLSHAKE_SERVER_NAME_MAX + \
 				 TLSHAKE_NAME_MAX + TLSHAKE_SESSION_MAX_CERTS)
@@ -187,6 +187,9 @@ static void state_encode(struct tls_wr *w, const struct tlshake_session *s)
 	wr_u32(w, upper_32_bits(s->created));
 	wr_u32(w, lower_32_bits(s->created));
 	wr_u32(w, s->lifetime);
+	wr_u32(w, upper_32_bits(s->issued_ms));
+	wr_u32(w, lower_32_bits(s->issued_ms));
+	wr_u32(w, s->age_add);
 	wr_bytes(w, s->master, sizeof(s->master));
 	wr_bytes(w, s->cred_fp, sizeof(s->cred_fp));
 	wr_u16(w, s->peer_sig_scheme);
@@ -272,7 +275,7 @@ static bool get_str(struct tls_rd *r, char *dst, size_t size)
 static int state_decode(struct tls_rd *r, struct tlshake_session *s)
 {
 	struct tls_rd certs;
-	u64 created;
+	u64 created, issued;
 
 	if (rd_u8(r) != TICKET_FORMAT)
 		return -EBADMSG;
@@ -281,6 +284,9 @@ static int state_decode(struct tls_rd *r, struct tlshake_session *s)
 	created = (u64)rd_u32(r) << 32;
 	s->created = created | rd_u32(r);
 	s->lifetime = rd_u32(r);
+	issued = (u64)rd_u32(r) << 32;
+	s->issued_ms = issued | rd_u32(r);
+	s->age_add = rd_u32(r);
 	rd_copy(r, s->master, sizeof(s->master));
 	rd_copy(r, s->cred_fp, sizeof(s->cred_fp));
 	s->peer_sig_scheme = rd_u16(r);
@@ -288,7 +294,8 @@ static int state_decode(struct tls_rd *r, struct tlshake_session *s)
 	    !get_str(r, s->trust_store, sizeof(s->trust_store)))
 		return -EBADMSG;
 	certs = rd_vec(r, 3, 0, TLSHAKE_SESSION_MAX_CERTS);
-	if (!rd_done(r) || s->version != TLSHAKE_VERSION_1_2)
+	if (!rd_done(r) || (s->version != TLSHAKE_VERSION_1_2 &&
+			    s->version != TLSHAKE_VERSION_1_3))
 		return -EBADMSG;
 	if (certs.left) {
 		s->peer_certs = kmemdup(certs.p, certs.left, GFP_KERNEL);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Session tickets (RFC 5077): a server seals its session state into a
- * ticket the client keeps for it, and opens it when the client offers it
- * back.
+ * Session tickets (RFC 5077; TLS 1.3: RFC 8446 4.6.1): a server seals its
+ * session state into a ticket the client keeps for it, and opens it when
+ * the client offers it back.
  *
  * Tickets are sealed with AES-256-GCM under ticket keys that are made
  * in the kernel from random bytes and never leave it. Keys rotate: the

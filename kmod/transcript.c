@@ -173,6 +173,32 @@ int tlshake_transcript_hash(struct tlshake_transcript *tr, u8 *out)
 EXPORT_SYMBOL_IF_KUNIT(tlshake_transcript_hash);
 
 /**
+ * tlshake_transcript_hash_with() - hash of the messages so far and more
+ * @tr: the transcript
+ * @more: bytes hashed after the messages, not added to the transcript (a
+ *	ClientHello truncated before its PSK binders, RFC 8446 4.2.11.2)
+ * @len: their length
+ * @out: tlshake_transcript_hash_len() bytes of hash
+ *
+ * Return: 0; -EINVAL if the hash is not set yet; or the errno of the hash.
+ */
+int tlshake_transcript_hash_with(struct tlshake_transcript *tr,
+				 const u8 *more, size_t len, u8 *out)
+{
+	int err;
+
+	if (!tr->tfm)
+		return -EINVAL;
+	err = crypto_shash_export(tr->desc, tr->state);
+	if (!err)
+		err = crypto_shash_import(tr->tmp, tr->state);
+	if (!err)
+		err = crypto_shash_finup(tr->tmp, more, len, out);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(tlshake_transcript_hash_with);
+
+/**
  * tlshake_transcript_hash_len() - length of the transcript hash
  * @tr: the transcript
  *

@@ -55,6 +55,8 @@ int tlshake_transcript_set_hash(struct tlshake_transcript *tr,
 int tlshake_transcript_add(struct tlshake_transcript *tr, const u8 *msg,
 			   size_t len);
 int tlshake_transcript_hash(struct tlshake_transcript *tr, u8 *out);
+int tlshake_transcript_hash_with(struct tlshake_transcript *tr,
+				 const u8 *more, size_t len, u8 *out);
 unsigned int tlshake_transcript_hash_len(const struct tlshake_transcript *tr);
 int tlshake_transcript_hrr(struct tlshake_transcript *tr);
 const u8 *tlshake_transcript_messages(const struct tlshake_transcript *tr,

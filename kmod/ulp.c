@@ -191,6 +191,7 @@ static int tlshake_ulp_init(struct sock *sk)
 	ts->info.alert_received = TLSHAKE_ALERT_NONE;
 	mutex_init(&ts->rx_lock);
 	mutex_init(&ts->tx_lock);
+	spin_lock_init(&ts->session_lock);
 	tlshake_hsdrv_init(ts);
 	p = tlshake_protos_for(sk);
 	atomic_long_inc(&tlshake_nsocks);

@@ -11,6 +11,7 @@
  *
  * The exporter is checked against values OpenSSL computed.
  */
+#include <crypto/hash.h>
 #include <kunit/test.h>
 #include <linux/slab.h>
 
@@ -18,6 +19,7 @@
 #include "kex.h"
 #include "keysched.h"
 #include "record.h"
+#include "resume.h"
 #include "suite.h"
 #include "transcript.h"
 #include "util.h"
@@ -632,11 +634,43 @@ static void transcript_zeroized(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, all_zero(tr, sizeof(*tr)));
 }
 
+/*
+ * RFC 8448 4: tlshake_psk_binder() (resume13.c) over the ClientHello cut
+ * before its binders.
+ */
+static void rfc8448_psk_binder_fn(struct kunit *test)
+{
+	size_t cut = s4_ch_prefix.len;
+	u8 th[32], binder[32], psk[32];
+	struct crypto_shash *sha;
+
+	/* the prefix is the ClientHello cut before its binders vector */
+	KUNIT_ASSERT_EQ(test, s4_ch.len, cut + 2 + 1 + 32);
+	KUNIT_ASSERT_MEMEQ(test, s4_ch.p, s4_ch_prefix.p, cut);
+	KUNIT_EXPECT_MEMEQ(test, s4_ch.p + cut + 3, s4_binder.p, 32);
+	sha = crypto_alloc_shash("sha256", 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(sha));
+	KUNIT_EXPECT_EQ(test, 0, crypto_shash_tfm_digest(sha, s4_ch.p, cut,
+							 th));
+	crypto_free_shash(sha);
+	KUNIT_EXPECT_MEMEQ(test, th, s4_binder_hash.p, 32);
+	KUNIT_ASSERT_EQ(test, 0, tlshake_psk_binder(aes128(), s4_psk.p,
+						    s4_psk.len, th, binder));
+	KUNIT_EXPECT_MEMEQ(test, binder, s4_binder.p, 32);
+	/* another PSK, another binder */
+	memcpy(psk, s4_psk.p, sizeof(psk));
+	psk[31] ^= 1;
+	KUNIT_ASSERT_EQ(test, 0, tlshake_psk_binder(aes128(), psk, sizeof(psk),
+						    th, binder));
+	KUNIT_EXPECT_MEMNEQ(test, binder, s4_binder.p, 32);
+}
+
 static struct kunit_case tlshake_keysched_cases[] = {
 	KUNIT_CASE(rfc8448_full_handshake),
 	KUNIT_CASE(rfc8448_records),
 	KUNIT_CASE(rfc8448_resumption),
 	KUNIT_CASE(rfc8448_hello_retry),
+	KUNIT_CASE(rfc8448_psk_binder_fn),
 	KUNIT_CASE(transcript_keep_and_hrr),
 	KUNIT_CASE(ks_key_update),
 	KUNIT_CASE_PARAM(ks_exporter, exporter_gen_params),

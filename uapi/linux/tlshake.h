@@ -68,7 +68,8 @@
  *
  * A client that wants its next connection to resume this one's session
  * (TLS 1.2: an abbreviated handshake by session ID or by ticket, RFC 5246
- * 7.3 and RFC 5077) asks for it once the handshake has completed:
+ * 7.3 and RFC 5077; TLS 1.3: a PSK handshake with a ticket, RFC 8446 2.2)
+ * asks for it once the handshake has completed:
  *
  *	int sfd;
  *	socklen_t len = sizeof(sfd);
@@ -76,29 +77,46 @@
  *	getsockopt(fd, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd, &len);
  *
  * returns a new file descriptor (close-on-exec) that refers to the session
- * state the kernel keeps: the master secret never leaves the kernel, and
- * nothing can be read from the descriptor. It keeps the session alive
- * while it is open; close it when done. It may be passed to another
- * process (SCM_RIGHTS); whoever holds it can resume the session. Before
- * TLSHAKE_HANDSHAKE on the next socket, the client offers it with
+ * state the kernel keeps: the master secret (TLS 1.3: the resumption PSK)
+ * never leaves the kernel, and nothing can be read from the descriptor.
+ * It keeps the session alive while it is open; close it when done. It may
+ * be passed to another process (SCM_RIGHTS); whoever holds it can resume
+ * the session. Before TLSHAKE_HANDSHAKE on the next socket, the client
+ * offers it with
  *
  *	setsockopt(fd2, SOL_TLSHAKE, TLSHAKE_SESSION, &sfd, sizeof(sfd));
  *
  * and one descriptor may be offered on any number of connections. The
  * session is offered only if it is still valid and the new handshake is
  * for the same server_name and trust_store (and verifies names if the
- * first did); else, or if the server declines, a full handshake runs.
- * &struct tlshake_info.resumed says which happened. A session lives
- * for the module parameter session_lifetime (default 2 hours) from its
- * full handshake, and a fatal alert on any connection of it ends it.
+ * first did), and only in a handshake of its own version (a TLS 1.3
+ * ticket only if TLS 1.3 is allowed, with a suite of the same hash; a TLS
+ * 1.2 session only if TLS 1.2 is); else, or if the server declines, a
+ * full handshake runs. &struct tlshake_info.resumed says which happened;
+ * a resumed handshake has no certificates (&struct tlshake_info.sig_scheme
+ * is 0), and TLSHAKE_PEER_CERTS and peer_sig_scheme give those of the
+ * full handshake. A TLS 1.2 session lives for the module parameter
+ * session_lifetime (default 2 hours) from its full handshake, and a fatal
+ * alert on any connection of it ends it.
+ *
+ * TLS 1.3 sessions come in NewSessionTicket messages, which the server
+ * sends after the handshake: a TLS 1.3 client's TLSHAKE_SESSION returns
+ * the session of the newest ticket received so far. Tickets are handled
+ * as they come in order with the data; getsockopt handles those already
+ * received (without waiting) unless a reader is busy on the socket, but
+ * tickets behind unread application data wait for it to be read. So a
+ * client that asks right after its handshake, before the server's tickets
+ * arrived, gets ENODATA: ask after reading the server's first data, or
+ * ask again later. A TLS 1.3 session lives for the ticket_lifetime the
+ * server gave (at most 7 days); every ticket is a new session.
  *
  * getsockopt errors: ENOTCONN before the handshake completed; ENODATA if
- * there is no resumable session (a server socket; TLS 1.3, for now; the
- * server offered neither a session ID nor a ticket; no
- * extended_master_secret; invalidated or expired); EINVAL if optlen is
- * smaller than an int; EMFILE, ENFILE. setsockopt errors: EBADF; EINVAL
- * if the descriptor is not a session; EISCONN once TLSHAKE_HANDSHAKE was
- * called.
+ * there is no resumable session (a server socket; TLS 1.3: no ticket
+ * received yet, or TLSHAKE_F_NO_TICKETS; TLS 1.2: the server offered
+ * neither a session ID nor a ticket, no extended_master_secret; or
+ * invalidated or expired); EINVAL if optlen is smaller than an int;
+ * EMFILE, ENFILE. setsockopt errors: EBADF; EINVAL if the descriptor is
+ * not a session; EISCONN once TLSHAKE_HANDSHAKE was called.
  *
  * A server keeps sessions in a cache per network namespace (at most the
  * module parameter session_cache_size, least recently used first out) or,
@@ -107,6 +125,17 @@
  * never leave it. A session resumes only for the same SNI, with a
  * credential of the same certificate, and, if the server requires client
  * certificates, one validated by the same trust store.
+ *
+ * A TLS 1.3 server sends the module parameter tickets13 (default 2)
+ * NewSessionTickets after each handshake with a client that offered
+ * psk_dhe_ke, each a sealed session with its own PSK (RFC 8446 4.6.1),
+ * valid for session_lifetime from the full handshake (tickets of resumed
+ * sessions do not extend it; lowering session_lifetime shortens tickets
+ * already out). It resumes with psk_dhe_ke only, checks the ticket age
+ * (within 10 s of its own, RFC 8446 8.3) and the PSK binder (a bad binder
+ * is a fatal decrypt_error); any ticket it cannot use means a full
+ * handshake. It never accepts early data: 0-RTT records a client sends
+ * anyway are skipped (RFC 8446 4.2.10).
  */
 enum tlshake_sockopt {
 	TLSHAKE_STATE = 1,
@@ -207,9 +236,11 @@ struct tlshake_handshake {
  * TLSHAKE_F_REQUEST_CERT: server: ask the client for a certificate.
  * TLSHAKE_F_REQUIRE_CERT: server: fail if the client sends none.
  * TLSHAKE_F_NO_TICKETS: TLS 1.2: neither ask for nor issue session tickets
- *	(sessions are resumed by session ID only).
+ *	(sessions are resumed by session ID only). TLS 1.3 (where tickets
+ *	are the only resumption): a server neither sends NewSessionTickets
+ *	nor accepts tickets; a client neither offers nor keeps them.
  * TLSHAKE_F_NO_RESUMPTION: server: neither resume sessions nor make
- *	resumable ones.
+ *	resumable ones (TLS 1.3: no NewSessionTickets).
  *
  * In TLS 1.2, tlshake requires renegotiation_info from servers (RFC 5746)
  * and refuses every renegotiation, in either direction, with a fatal
