@@ -8,6 +8,8 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 
+#include "cert.h"
+#include "cred.h"
 #include "hs.h"
 #include "hs_int.h"
 #include "hs_pki.h"
@@ -557,4 +559,64 @@ int tlshake_hs_input(struct tlshake_sock *ts, u8 type, const u8 *data,
 			return hs_reject(hs, TLSHAKE_ALERT_UNEXPECTED_MESSAGE);
 	}
 	return err;
+}
+
+/**
+ * hs_session_identity() - record who a new session is between
+ * @hs: the handshake, peer authenticated
+ * @s: the session being made (either version)
+ *
+ * The peer's signature scheme, the server name, our credential's
+ * certificate (server), whether the name was verified (client), and the
+ * trust store and chain of an authenticated peer: what a later handshake
+ * must match to resume it.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int hs_session_identity(struct tlshake_hs *hs, struct tlshake_session *s)
+{
+	struct tlshake_sock *ts = hs->ts;
+
+	s->peer_sig_scheme = ts->info.peer_sig_scheme;
+	if (hs->server) {
+		strscpy(s->server_name, ts->info.server_name,
+			sizeof(s->server_name));
+		if (hs->cred)
+			memcpy(s->cred_fp, tlshake_cred_leaf(hs->cred)->fingerprint,
+			       sizeof(s->cred_fp));
+	} else {
+		strscpy(s->server_name, hs->p.server_name,
+			sizeof(s->server_name));
+		s->name_verified = !(hs->p.flags & TLSHAKE_F_NO_VERIFY_NAME);
+	}
+	if (!hs->peer_key.key)
+		return 0;
+	strscpy(s->trust_store, hs->p.trust_store, sizeof(s->trust_store));
+	if (!ts->peer_certs_len)
+		return 0;
+	s->peer_certs = kmemdup(ts->peer_certs, ts->peer_certs_len,
+				GFP_KERNEL);
+	if (!s->peer_certs)
+		return -ENOMEM;
+	s->peer_certs_len = ts->peer_certs_len;
+	return 0;
+}
+
+/**
+ * hs_session_cred_ours() - whether we hold the credential @s was made with
+ * @hs: the server's handshake, credentials looked up
+ * @s: a session offered for resumption
+ *
+ * Return: true if one of our credentials has the session's certificate.
+ */
+bool hs_session_cred_ours(struct tlshake_hs *hs,
+			  const struct tlshake_session *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < TLSHAKE_MAX_CREDS && hs->creds[i]; i++)
+		if (!memcmp(tlshake_cred_leaf(hs->creds[i])->fingerprint,
+			    s->cred_fp, sizeof(s->cred_fp)))
+			return true;
+	return false;
 }

@@ -525,29 +525,7 @@ int hs12_session_fill(struct tlshake_hs *hs, struct tlshake_session *s)
 	s->created = ktime_get_real_seconds();
 	s->lifetime = tlshake_session_lifetime();
 	memcpy(s->master, hs->h12->prf.master, sizeof(s->master));
-	s->peer_sig_scheme = ts->info.peer_sig_scheme;
-	if (hs->server) {
-		strscpy(s->server_name, ts->info.server_name,
-			sizeof(s->server_name));
-		if (hs->cred)
-			memcpy(s->cred_fp, tlshake_cred_leaf(hs->cred)->fingerprint,
-			       sizeof(s->cred_fp));
-	} else {
-		strscpy(s->server_name, hs->p.server_name,
-			sizeof(s->server_name));
-		s->name_verified = !(hs->p.flags & TLSHAKE_F_NO_VERIFY_NAME);
-	}
-	if (hs->peer_key.key)
-		strscpy(s->trust_store, hs->p.trust_store,
-			sizeof(s->trust_store));
-	if (hs->peer_key.key && ts->peer_certs_len) {
-		s->peer_certs = kmemdup(ts->peer_certs, ts->peer_certs_len,
-					GFP_KERNEL);
-		if (!s->peer_certs)
-			return -ENOMEM;
-		s->peer_certs_len = ts->peer_certs_len;
-	}
-	return 0;
+	return hs_session_identity(hs, s);
 }
 
 /**

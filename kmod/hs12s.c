@@ -467,18 +467,6 @@ static int s_full(struct tlshake_hs *hs, const struct tls_client_hello *ch,
 	return err;
 }
 
-static bool session_cred_ours(struct tlshake_hs *hs,
-			      const struct tlshake_session *s)
-{
-	unsigned int i;
-
-	for (i = 0; i < TLSHAKE_MAX_CREDS && hs->creds[i]; i++)
-		if (!memcmp(tlshake_cred_leaf(hs->creds[i])->fingerprint,
-			    s->cred_fp, sizeof(s->cred_fp)))
-			return true;
-	return false;
-}
-
 /*
  * May @s be resumed here? Only for the name it was made for (RFC 6066 3),
  * with a suite both sides still allow, by a server holding the credential
@@ -496,7 +484,7 @@ static bool session_ok(struct tlshake_hs *hs, const struct tls_client_hello *ch,
 	    (su->kx == TLSHAKE_KX_RSA && !(hs->p.flags & TLSHAKE_F_RSA_KEX)))
 		return false;
 	if (strcmp(s->server_name, hs->ts->info.server_name) ||
-	    !session_cred_ours(hs, s))
+	    !hs_session_cred_ours(hs, s))
 		return false;
 	if (s->trust_store[0])
 		return !strcmp(s->trust_store, hs->p.trust_store);

@@ -139,30 +139,9 @@ static struct tlshake_session *session13_new(struct tlshake_hs *hs)
 	s->created = ktime_get_real_seconds();
 	s->lifetime = min_t(u32, tlshake_session_lifetime(),
 			    TICKET13_LIFETIME_MAX);
-	s->peer_sig_scheme = ts->info.peer_sig_scheme;
-	if (hs->server) {
-		strscpy(s->server_name, ts->info.server_name,
-			sizeof(s->server_name));
-		if (hs->cred)
-			memcpy(s->cred_fp,
-			       tlshake_cred_leaf(hs->cred)->fingerprint,
-			       sizeof(s->cred_fp));
-	} else {
-		strscpy(s->server_name, hs->p.server_name,
-			sizeof(s->server_name));
-		s->name_verified = !(hs->p.flags & TLSHAKE_F_NO_VERIFY_NAME);
-	}
-	if (hs->peer_key.key)
-		strscpy(s->trust_store, hs->p.trust_store,
-			sizeof(s->trust_store));
-	if (hs->peer_key.key && ts->peer_certs_len) {
-		s->peer_certs = kmemdup(ts->peer_certs, ts->peer_certs_len,
-					GFP_KERNEL);
-		if (!s->peer_certs) {
-			tlshake_session_put(s);
-			return NULL;
-		}
-		s->peer_certs_len = ts->peer_certs_len;
+	if (hs_session_identity(hs, s)) {
+		tlshake_session_put(s);
+		return NULL;
 	}
 	return s;
 }
@@ -402,17 +381,6 @@ int tlshake_ticket13_recv(struct tlshake_sock *ts,
 
 /* ---- server ---- */
 
-static bool cred_ours(struct tlshake_hs *hs, const struct tlshake_session *s)
-{
-	unsigned int i;
-
-	for (i = 0; i < TLSHAKE_MAX_CREDS && hs->creds[i]; i++)
-		if (!memcmp(tlshake_cred_leaf(hs->creds[i])->fingerprint,
-			    s->cred_fp, sizeof(s->cred_fp)))
-			return true;
-	return false;
-}
-
 /*
  * May @s be resumed here? As in TLS 1.2 (hs12s.c): same SNI, a credential
  * of the same certificate, the client's chain validated by our trust store
@@ -432,7 +400,7 @@ static bool session13_ok(struct tlshake_hs *hs, const struct tlshake_session *s,
 	    abs(age_ms - client_ms) > TICKET13_AGE_WINDOW_MS)
 		return false;
 	if (strcmp(s->server_name, hs->ts->info.server_name) ||
-	    !cred_ours(hs, s))
+	    !hs_session_cred_ours(hs, s))
 		return false;
 	if (s->trust_store[0])
 		return !strcmp(s->trust_store, hs->p.trust_store);
