@@ -10,7 +10,8 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-KUNIT=all KSELFTEST=all SHELL_MODE=0 TIMEOUT=${TLSHAKE_VM_TIMEOUT:-3000}
+# the whole guest run (each kselftest binary also has its own 900 s)
+KUNIT=all KSELFTEST=all SHELL_MODE=0 TIMEOUT=${TLSHAKE_VM_TIMEOUT:-4200}
 SCRIPT=""
 while [ $# -gt 0 ]; do
 	case "$1" in
