@@ -236,6 +236,7 @@ char *tlshake_cert_name_str(const u8 *name, size_t len, gfp_t gfp)
 		o.buf[o.len] = 0;
 	return o.buf;
 }
+EXPORT_SYMBOL_IF_KUNIT(tlshake_cert_name_str);
 
 /* RFC 4514 3: the short names to use; every other type is dotted. */
 static const char *rfc4514_type(enum tlshake_oid type)
