@@ -495,20 +495,27 @@ static bool peer_got_alert(int alert)
 	return log_has(PEER_LOG, what);
 }
 
+/* With the trust store's anchors as certificate_authorities. */
 TEST_F_TIMEOUT(ca, srv_openssl_required_good, HS_TIMEOUT)
 {
 	start_ossl_client(_metadata, self, variant->ossl, OSSL_GOOD);
-	ASSERT_EQ(0, serve(_metadata, self, variant->version, REQUIRE,
-			   SUBJ_CLIENT));
+	ASSERT_EQ(0, serve(_metadata, self, variant->version,
+			   REQUIRE | TLSHAKE_F_SEND_CA_NAMES, SUBJ_CLIENT));
 	EXPECT_TRUE(log_has(PEER_LOG, "pong-tlshake"));
+	EXPECT_TRUE(log_has(PEER_LOG, "Acceptable client certificate CA names"
+			    "\nO = tlshake test, CN = Test Root EC\n"
+			    "O = tlshake test, CN = Test Root RSA\n"))
+		TH_LOG("s_client:\n%s", slurp(PEER_LOG));
 }
 
+/* Required only: TLSHAKE_F_REQUEST_CERT is implied. */
 TEST_F_TIMEOUT(ca, srv_openssl_required_missing, HS_TIMEOUT)
 {
 	int err;
 
 	start_ossl_client(_metadata, self, variant->ossl, "");
-	err = serve(_metadata, self, variant->version, REQUIRE, NULL);
+	err = serve(_metadata, self, variant->version, TLSHAKE_F_REQUIRE_CERT,
+		    NULL);
 	EXPECT_EQ(-EKEYREJECTED, err);
 	EXPECT_TRUE(peer_got_alert(variant->required_alert))
 		TH_LOG("s_client:\n%s", slurp(PEER_LOG));
@@ -519,6 +526,7 @@ TEST_F_TIMEOUT(ca, srv_openssl_optional_missing, HS_TIMEOUT)
 	start_ossl_client(_metadata, self, variant->ossl, "");
 	ASSERT_EQ(0, serve(_metadata, self, variant->version, REQ, NULL));
 	EXPECT_TRUE(log_has(PEER_LOG, "pong-tlshake"));
+	EXPECT_TRUE(log_has(PEER_LOG, "No client certificate CA names sent"));
 }
 
 TEST_F_TIMEOUT(ca, srv_openssl_optional_untrusted, HS_TIMEOUT)

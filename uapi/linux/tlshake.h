@@ -226,7 +226,8 @@ struct tlshake_handshake {
  *	(RFC 7627). Such sessions are never resumed.
  * TLSHAKE_F_REQUEST_CERT: server: ask the client for a certificate
  *	(CertificateRequest with our @sig_schemes; needs @trust_store).
- * TLSHAKE_F_REQUIRE_CERT: server: fail if the client sends none: TLS 1.3
+ * TLSHAKE_F_REQUIRE_CERT: server: ask for a client certificate (implies
+ *	TLSHAKE_F_REQUEST_CERT) and fail if the client sends none: TLS 1.3
  *	alert certificate_required, TLS 1.2 handshake_failure (EKEYREJECTED,
  *	reason TLSHAKE_REASON_CERT). Without it, a client that sends no
  *	certificate is accepted (TLSHAKE_PEER_CERTS then says ENODATA), but
