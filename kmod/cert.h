@@ -138,6 +138,7 @@ struct tlshake_cert *tlshake_cert_parse(const u8 *der, size_t len,
 					const char **why);
 void tlshake_cert_free(struct tlshake_cert *cert);
 u8 tlshake_cert_parse_alert(int err);
+char *tlshake_cert_name_rfc4514(const u8 *name, size_t len, gfp_t gfp);
 #if IS_ENABLED(CONFIG_KUNIT)
 int tlshake_cert_parse_time(u8 tag, const u8 *s, size_t len, time64_t *t);
 #endif

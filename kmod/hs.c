@@ -150,6 +150,9 @@ int tlshake_hs_params_check(struct tlshake_handshake *p)
 		return -EINVAL;
 	if (p->role == TLSHAKE_ROLE_SERVER && !p->credentials[0][0])
 		return -EINVAL;
+	/* a certificate that is required must be asked for */
+	if (p->flags & TLSHAKE_F_REQUIRE_CERT)
+		p->flags |= TLSHAKE_F_REQUEST_CERT;
 	if ((p->flags & TLSHAKE_F_REQUEST_CERT) && !p->trust_store[0])
 		return -EINVAL;
 	if (fill_list(p->suites, TLSHAKE_MAX_SUITES, default_suites,

@@ -368,33 +368,22 @@ static int c_server_kx(struct tlshake_hs *hs, const u8 *body, size_t len)
 	return 0;
 }
 
-static bool cert_type_listed(const struct tls_cert_request12 *cr, u8 key)
-{
-	u8 want = key == TLSHAKE_KEY_RSA ? TLS_CERT_TYPE_RSA_SIGN :
-					   TLS_CERT_TYPE_ECDSA_SIGN;
-	unsigned int i;
-
-	for (i = 0; i < cr->n_types; i++)
-		if (cr->types[i] == want)
-			return true;
-	return false;
-}
-
 /* CertificateRequest: pick our credential (or none) for the answer. */
 static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 {
 	struct tls_cert_request12 cr;
+	struct hs_cert_req req;
 	u8 alert;
 
 	if (tls_parse_cert_request12(body, len, &cr, &alert))
 		return hs_reject(hs, alert);
+	req = (struct hs_cert_req) {
+		.sig_algs = cr.sig_algs, .n_sig_algs = cr.n_sig_algs,
+		.ca_names = cr.ca_names, .ca_names_len = cr.ca_names_len,
+		.types = cr.types, .n_types = cr.n_types,
+	};
 	hs->cert_requested = true;
-	hs->cred_usable = !hs_pki_choose(hs, NULL, 0, cr.sig_algs,
-					 cr.n_sig_algs, false) &&
-			  cert_type_listed(&cr,
-					   tlshake_cred_leaf(hs->cred)->pub.type);
-	if (!hs->cred_usable)
-		hs->sig_scheme = 0;
+	hs_pki_choose_client(hs, &req);
 	hs12_set_state(hs, HS12_C_WAIT_SHD);
 	return 0;
 }

@@ -400,26 +400,41 @@ static int send_server_kx(struct tlshake_hs *hs)
 	return w.err ? hs12_internal(hs, -EOVERFLOW) : hs_send(hs, w.p, w.len);
 }
 
+/*
+ * RFC 5246 7.4.4: the certificate types and signature algorithms we
+ * accept, and the anchors' names if asked to (they may exceed hs->out).
+ */
 static int send_cert_request(struct tlshake_hs *hs)
 {
 	static const u8 types[] = {
 		2, TLS_CERT_TYPE_RSA_SIGN, TLS_CERT_TYPE_ECDSA_SIGN,
 	};
+	size_t names = hs_pki_ca_names_len(hs);
+	size_t cap = 64 + 2 * TLSHAKE_MAX_SIG_SCHEMES + names, mark, l;
 	struct tls_wr w;
-	size_t mark, l;
 	unsigned int i;
+	u8 *buf;
+	int err;
 
-	wr_init(&w, hs->out, TLSHAKE_HS_OUT_MAX);
+	buf = kvmalloc(cap, GFP_KERNEL);
+	if (!buf)
+		return hs12_internal(hs, -ENOMEM);
+	wr_init(&w, buf, cap);
 	mark = tls_hs_begin(&w, TLS_HS_CERTIFICATE_REQUEST);
 	wr_bytes(&w, types, sizeof(types));
 	l = wr_vec_begin(&w, 2);
 	for (i = 0; i < TLSHAKE_MAX_SIG_SCHEMES && hs->p.sig_schemes[i]; i++)
 		wr_u16(&w, hs->p.sig_schemes[i]);
 	wr_vec_end(&w, l, 2);
-	wr_u16(&w, 0);		/* certificate_authorities: any */
+	l = wr_vec_begin(&w, 2);	/* certificate_authorities */
+	if (names)
+		hs_pki_put_ca_names(hs, &w);
+	wr_vec_end(&w, l, 2);
 	tls_hs_end(&w, mark);
 	hs->cert_requested = true;
-	return hs_send(hs, w.p, w.len);
+	err = w.err ? hs12_internal(hs, -EOVERFLOW) : hs_send(hs, w.p, w.len);
+	kvfree(buf);
+	return err;
 }
 
 static int send_hello_done(struct tlshake_hs *hs)

@@ -561,12 +561,33 @@ static int c_encrypted_extensions(struct tlshake_hs *hs, const u8 *body,
 	return 0;
 }
 
+/* RFC 8446 4.3.2: what the server asks for; choose our answer now. */
+static int read_cert_request(const struct tls_cert_request *cr,
+			     struct hs_cert_req *req, u8 *alert)
+{
+	const struct tls_ext *e;
+	int err;
+
+	if (cr->ctx_len) {	/* only post-handshake requests have one */
+		*alert = TLSHAKE_ALERT_ILLEGAL_PARAMETER;
+		return -EPROTO;
+	}
+	e = tls_find_ext(&cr->exts, TLS_EXT_SIGNATURE_ALGORITHMS);
+	err = tls_ext_u16_list(e, 2, &req->sig_algs, &req->n_sig_algs, alert);
+	if (err)
+		return err;
+	e = tls_find_ext(&cr->exts, TLS_EXT_CERTIFICATE_AUTHORITIES);
+	if (e)
+		err = tls_ext_ca_names(e, &req->ca_names, &req->ca_names_len,
+				       alert);
+	req->tls13 = true;
+	return err;
+}
+
 static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 {
 	struct tls_cert_request *cr = kzalloc(sizeof(*cr), GFP_KERNEL);
-	const struct tls_ext *sa;
-	const u8 *algs;
-	unsigned int n;
+	struct hs_cert_req req = { };
 	u8 alert;
 	int err;
 
@@ -574,18 +595,10 @@ static int c_cert_request(struct tlshake_hs *hs, const u8 *body, size_t len)
 		return hs_fail(hs, -ENOMEM, TLSHAKE_ALERT_INTERNAL_ERROR,
 			       TLSHAKE_REASON_INTERNAL);
 	err = tls_parse_cert_request13(body, len, cr, &alert);
-	if (!err && cr->ctx_len) {
-		alert = TLSHAKE_ALERT_ILLEGAL_PARAMETER;
-		err = -EPROTO;
-	}
+	if (!err)
+		err = read_cert_request(cr, &req, &alert);
 	if (!err) {
-		sa = tls_find_ext(&cr->exts, TLS_EXT_SIGNATURE_ALGORITHMS);
-		err = tls_ext_u16_list(sa, 2, &algs, &n, &alert);
-	}
-	if (!err) {
-		n = min_t(unsigned int, n, sizeof(hs->peer_sig_algs) / 2);
-		memcpy(hs->peer_sig_algs, algs, 2 * n);
-		hs->n_peer_sig_algs = n;
+		hs_pki_choose_client(hs, &req);
 		hs->cert_requested = true;
 	}
 	kfree(cr);
@@ -601,8 +614,6 @@ static int c_second_flight(struct tlshake_hs *hs)
 	int err = hs13_app_keys(hs);
 
 	if (!err && hs->cert_requested) {
-		hs->cred_usable = !hs_pki_choose(hs, NULL, 0, hs->peer_sig_algs,
-						 hs->n_peer_sig_algs, true);
 		err = hs13_cert_send(hs);
 		if (!err && hs->cred_usable)
 			err = hs13_cv_send(hs);

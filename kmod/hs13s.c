@@ -288,13 +288,23 @@ static int send_encrypted_extensions(struct tlshake_hs *hs, bool sni)
 	return hs_send(hs, w.p, w.len);
 }
 
+/*
+ * RFC 8446 4.3.2: signature_algorithms, and the anchors' names in
+ * certificate_authorities if asked to (they may exceed hs->out).
+ */
 static int send_cert_request(struct tlshake_hs *hs)
 {
+	size_t names = hs_pki_ca_names_len(hs);
+	size_t cap = 64 + 2 * TLSHAKE_MAX_SIG_SCHEMES + names, mark, e, x, l;
 	struct tls_wr w;
-	size_t mark, e, x, l;
 	unsigned int i;
+	u8 *buf;
+	int err;
 
-	wr_init(&w, hs->out, TLSHAKE_HS_OUT_MAX);
+	buf = kvmalloc(cap, GFP_KERNEL);
+	if (!buf)
+		return internal(hs, -ENOMEM);
+	wr_init(&w, buf, cap);
 	mark = tls_hs_begin(&w, TLS_HS_CERTIFICATE_REQUEST);
 	wr_u8(&w, 0);			/* certificate_request_context */
 	e = wr_vec_begin(&w, 2);
@@ -304,10 +314,19 @@ static int send_cert_request(struct tlshake_hs *hs)
 		wr_u16(&w, hs->p.sig_schemes[i]);
 	wr_vec_end(&w, l, 2);
 	tls_ext_end(&w, x);
+	if (names) {
+		x = tls_ext_begin(&w, TLS_EXT_CERTIFICATE_AUTHORITIES);
+		l = wr_vec_begin(&w, 2);
+		hs_pki_put_ca_names(hs, &w);
+		wr_vec_end(&w, l, 2);
+		tls_ext_end(&w, x);
+	}
 	wr_vec_end(&w, e, 2);
 	tls_hs_end(&w, mark);
 	hs->cert_requested = true;
-	return hs_send(hs, w.p, w.len);
+	err = w.err ? internal(hs, -EOVERFLOW) : hs_send(hs, w.p, w.len);
+	kvfree(buf);
+	return err;
 }
 
 /* ServerHello .. Finished, with the keys switched on the way. */

@@ -89,8 +89,6 @@ enum tlshake_hs_state {
  * @sni_sent: client: a server_name went out
  * @trust: the trust store for the peer's chain
  * @sig_scheme: the scheme we sign with
- * @peer_sig_algs: signature_algorithms the peer offered
- * @n_peer_sig_algs: their number
  * @cert_requested: the server asked for our certificate (client) / we
  *	asked for the client's (server)
  * @cr_ctx: certificate_request_context to echo
@@ -147,8 +145,6 @@ struct tlshake_hs {
 	bool sni_sent;
 	struct tlshake_trust *trust;
 	u16 sig_scheme;
-	u8 peer_sig_algs[2 * 64];
-	unsigned int n_peer_sig_algs;
 	bool cert_requested;
 	u8 cr_ctx[32];
 	u8 cr_ctx_len;

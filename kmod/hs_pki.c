@@ -126,6 +126,145 @@ int hs_pki_choose(struct tlshake_hs *hs, const u8 *sni, size_t sni_len,
 	return -ENOENT;
 }
 
+/* Is @dn (a DER Name) the issuer or the subject of a certificate of @cred? */
+static bool cred_has_name(const struct tlshake_cred *cred, const u8 *dn,
+			  size_t len)
+{
+	const struct tlshake_cert *c;
+	unsigned int i;
+
+	for (i = 0; i < cred->nr_certs; i++) {
+		c = cred->certs[i];
+		if ((c->issuer_len == len && !memcmp(c->issuer, dn, len)) ||
+		    (c->subject_len == len && !memcmp(c->subject, dn, len)))
+			return true;
+	}
+	return false;
+}
+
+/* Does @cred's chain lead to one of the CAs the server listed? */
+static bool cred_matches_cas(const struct tlshake_cred *cred,
+			     const struct hs_cert_req *req)
+{
+	struct tls_rd list, dn;
+
+	rd_init(&list, req->ca_names, req->ca_names_len);
+	while (list.left) {
+		dn = rd_vec(&list, 2, 1, 0xffff);
+		if (dn.err)
+			return false;
+		if (cred_has_name(cred, dn.p, dn.left))
+			return true;
+	}
+	return false;
+}
+
+/* TLS 1.2 certificate_types: rsa_sign, or ecdsa_sign (also EdDSA). */
+static bool cert_type_listed(const struct hs_cert_req *req,
+			     const struct tlshake_cred *cred)
+{
+	u8 want = tlshake_cred_leaf(cred)->pub.type == TLSHAKE_KEY_RSA ?
+		  TLS_CERT_TYPE_RSA_SIGN : TLS_CERT_TYPE_ECDSA_SIGN;
+
+	return !req->types || memchr(req->types, want, req->n_types);
+}
+
+/**
+ * hs_pki_choose_client() - choose the client credential for a server's
+ *	CertificateRequest
+ * @hs: the handshake (client)
+ * @req: what the server asked for
+ *
+ * A credential must have a scheme the server accepts (and in TLS 1.2 a
+ * listed certificate type). Among those, the first whose chain names a CA
+ * the server listed wins (RFC 8446 4.2.4, RFC 5246 7.4.4); failing that,
+ * the first one. hs->cred_usable says whether one was found; if not, the
+ * client sends an empty Certificate.
+ */
+void hs_pki_choose_client(struct tlshake_hs *hs,
+			  const struct hs_cert_req *req)
+{
+	struct tlshake_cred *c;
+	unsigned int pass, i;
+	u16 s;
+
+	hs->cred_usable = false;
+	hs->sig_scheme = 0;
+	for (pass = req->ca_names_len ? 0 : 1; pass < 2; pass++) {
+		for (i = 0; i < TLSHAKE_MAX_CREDS && (c = hs->creds[i]); i++) {
+			if ((!pass && !cred_matches_cas(c, req)) ||
+			    !cert_type_listed(req, c))
+				continue;
+			s = cred_scheme(hs, c, req->sig_algs, req->n_sig_algs,
+					req->tls13);
+			if (!s)
+				continue;
+			hs->cred = c;
+			hs->sig_scheme = s;
+			hs->cred_usable = true;
+			return;
+		}
+	}
+}
+
+/* Is certs[@i]'s subject the same as that of an earlier anchor? */
+static bool dup_subject(const struct tlshake_trust *t, unsigned int i)
+{
+	const struct tlshake_cert *a = t->anchors[i];
+	unsigned int j;
+
+	for (j = 0; j < i; j++)
+		if (t->anchors[j]->subject_len == a->subject_len &&
+		    !memcmp(t->anchors[j]->subject, a->subject,
+			    a->subject_len))
+			return true;
+	return false;
+}
+
+/**
+ * hs_pki_ca_names_len() - size of the CA names a server sends
+ * @hs: the handshake (server)
+ *
+ * The subjects of the trust store's anchors, each once, if
+ * TLSHAKE_F_SEND_CA_NAMES asks for them.
+ *
+ * Return: the length of the DistinguishedName list without its own length
+ * prefix, or 0 for none (no flag, no anchors, or more than fits the
+ * extension: then clients choose without a hint).
+ */
+size_t hs_pki_ca_names_len(const struct tlshake_hs *hs)
+{
+	const struct tlshake_trust *t = hs->trust;
+	unsigned int i;
+	size_t n = 0;
+
+	if (!t || !(hs->p.flags & TLSHAKE_F_SEND_CA_NAMES))
+		return 0;
+	for (i = 0; i < t->nr_anchors; i++)
+		if (!dup_subject(t, i))
+			n += 2 + t->anchors[i]->subject_len;
+	return n > HS_CA_NAMES_MAX ? 0 : n;
+}
+
+/**
+ * hs_pki_put_ca_names() - write the CA names (hs_pki_ca_names_len() bytes)
+ * @hs: the handshake (server)
+ * @w: the writer
+ */
+void hs_pki_put_ca_names(const struct tlshake_hs *hs, struct tls_wr *w)
+{
+	const struct tlshake_trust *t = hs->trust;
+	unsigned int i;
+
+	for (i = 0; i < t->nr_anchors; i++) {
+		if (dup_subject(t, i))
+			continue;
+		wr_u16(w, t->anchors[i]->subject_len);
+		wr_bytes(w, t->anchors[i]->subject,
+			 t->anchors[i]->subject_len);
+	}
+}
+
 /**
  * hs_pki_chain() - our chain, one certificate at a time
  * @hs: the handshake

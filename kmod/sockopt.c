@@ -4,12 +4,15 @@
  * ours; every other level goes to TCP, except the TCP options that would
  * hand the raw byte stream past tlshake.
  */
+#include <linux/err.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/tlshake.h>
 #include <linux/uaccess.h>
+#include <linux/unaligned.h>
 #include <net/tcp.h>
 
+#include "cert.h"
 #include "hsdrv.h"
 #include "keyupdate.h"
 #include "resume.h"
@@ -161,6 +164,48 @@ static int get_peer_certs(struct tlshake_sock *ts, char __user *optval,
 			 0);
 }
 
+/* The peer's leaf certificate, parsed, from what TLSHAKE_PEER_CERTS says. */
+static struct tlshake_cert *peer_leaf(const struct tlshake_sock *ts)
+{
+	const char *why;
+	u32 len;
+
+	if (ts->peer_certs_len < 4)
+		return ERR_PTR(-ENODATA);
+	len = get_unaligned_be32(ts->peer_certs);
+	if (len > ts->peer_certs_len - 4)
+		return ERR_PTR(-EBADMSG);
+	return tlshake_cert_parse(ts->peer_certs + 4, len, &why);
+}
+
+static int get_peer_subject(struct tlshake_sock *ts, char __user *optval,
+			    int __user *optlen)
+{
+	struct tlshake_cert *leaf;
+	char *subject;
+	int len, err;
+
+	/* pairs with the release that publishes the established state */
+	if (smp_load_acquire(&ts->state) != TLSHAKE_STATE_ESTABLISHED)
+		return -ENOTCONN;
+	leaf = peer_leaf(ts);
+	if (IS_ERR(leaf))
+		return PTR_ERR(leaf) == -ENOMEM ? -ENOMEM :
+		       PTR_ERR(leaf) == -ENODATA ? -ENODATA : -EBADMSG;
+	subject = tlshake_cert_name_rfc4514(leaf->subject, leaf->subject_len,
+					    GFP_KERNEL);
+	tlshake_cert_free(leaf);
+	if (IS_ERR(subject))
+		return PTR_ERR(subject);
+	err = get_user(len, optlen);
+	if (!err && len < strlen(subject) + 1)
+		err = put_user((int)strlen(subject) + 1, optlen) ?: -ERANGE;
+	if (!err)
+		err = get_bytes(subject, strlen(subject) + 1, optval, optlen, 0);
+	kfree(subject);
+	return err;
+}
+
 /* TLSHAKE_SESSION: a descriptor for the connection's session. */
 static int get_session(struct tlshake_sock *ts, char __user *optval,
 		       int __user *optlen)
@@ -230,6 +275,8 @@ int tlshake_getsockopt(struct sock *sk, int level, int optname,
 		return get_peer_certs(ts, optval, optlen);
 	case TLSHAKE_SESSION:
 		return get_session(ts, optval, optlen);
+	case TLSHAKE_PEER_SUBJECT:
+		return get_peer_subject(ts, optval, optlen);
 	default:
 		return -ENOPROTOOPT;
 	}

@@ -7,16 +7,18 @@
 #include "tlshake_name-gen.h"
 
 enum tlshake_name_actions {
-	ACT_tlshake_name_note_type = 0,
-	ACT_tlshake_name_note_value = 1,
-	ACT_tlshake_name_note_whole = 2,
-	NR__tlshake_name_actions = 3
+	ACT_tlshake_name_note_rdn = 0,
+	ACT_tlshake_name_note_type = 1,
+	ACT_tlshake_name_note_value = 2,
+	ACT_tlshake_name_note_whole = 3,
+	NR__tlshake_name_actions = 4
 };
 
 static const asn1_action_t tlshake_name_action_table[NR__tlshake_name_actions] = {
-	[   0] = tlshake_name_note_type,
-	[   1] = tlshake_name_note_value,
-	[   2] = tlshake_name_note_whole,
+	[   0] = tlshake_name_note_rdn,
+	[   1] = tlshake_name_note_type,
+	[   2] = tlshake_name_note_value,
+	[   3] = tlshake_name_note_whole,
 };
 
 static const unsigned char tlshake_name_machine[] = {
@@ -38,11 +40,13 @@ static const unsigned char tlshake_name_machine[] = {
 	[  11] =   ASN1_OP_END_SEQ,
 	[  12] =  ASN1_OP_END_SET_OF,
 	[  13] =  _jump_target(4),
-	[  14] = ASN1_OP_END_SEQ_OF,
-	[  15] = _jump_target(2),
-	[  16] = ASN1_OP_ACT,
-	[  17] = _action(ACT_tlshake_name_note_whole),
-	[  18] = ASN1_OP_COMPLETE,
+	[  14] =  ASN1_OP_ACT,
+	[  15] =  _action(ACT_tlshake_name_note_rdn),
+	[  16] = ASN1_OP_END_SEQ_OF,
+	[  17] = _jump_target(2),
+	[  18] = ASN1_OP_ACT,
+	[  19] = _action(ACT_tlshake_name_note_whole),
+	[  20] = ASN1_OP_COMPLETE,
 };
 
 const struct asn1_decoder tlshake_name_decoder = {

@@ -7,6 +7,7 @@
 
 extern const struct asn1_decoder tlshake_name_decoder;
 
+extern int tlshake_name_note_rdn(void *, size_t, unsigned char, const void *, size_t);
 extern int tlshake_name_note_type(void *, size_t, unsigned char, const void *, size_t);
 extern int tlshake_name_note_value(void *, size_t, unsigned char, const void *, size_t);
 extern int tlshake_name_note_whole(void *, size_t, unsigned char, const void *, size_t);

@@ -384,6 +384,35 @@ int tls_ext_cookie(const struct tls_ext *e, const u8 **cookie, size_t *len,
 }
 
 /**
+ * tls_ext_ca_names() - a certificate_authorities extension (RFC 8446
+ *	4.2.4): DistinguishedName authorities<3..2^16-1>
+ * @e: the extension
+ * @names: out: the DistinguishedNames, each with its 2-byte length
+ * @len: out: their total length
+ * @alert: out: the alert on failure
+ *
+ * Return: 0 or -EBADMSG.
+ */
+int tls_ext_ca_names(const struct tls_ext *e, const u8 **names, size_t *len,
+		     u8 *alert)
+{
+	struct tls_rd r, list, dn;
+
+	rd_init(&r, e->data, e->len);
+	list = rd_vec(&r, 2, 3, 0xffff);
+	if (list.err || !rd_done(&r))
+		return decode_error(alert);
+	*names = list.p;
+	*len = list.left;
+	while (list.left) {
+		dn = rd_vec(&list, 2, 1, 0xffff);
+		if (dn.err)
+			return decode_error(alert);
+	}
+	return 0;
+}
+
+/**
  * tls_ext_record_size_limit() - a record_size_limit (RFC 8449)
  * @e: the extension
  * @limit: out: the limit

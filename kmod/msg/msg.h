@@ -293,6 +293,8 @@ struct tls_cert_request {
 
 int tls_parse_cert_request13(const u8 *body, size_t len,
 			     struct tls_cert_request *cr, u8 *alert);
+int tls_ext_ca_names(const struct tls_ext *e, const u8 **names, size_t *len,
+		     u8 *alert);
 
 /**
  * struct tls_server_kx - a parsed ECDHE ServerKeyExchange (TLS 1.2)
@@ -327,12 +329,17 @@ void tls_put_ecdh_params(struct tls_wr *w, u16 group, const u8 *point,
  * @n_types: their number
  * @sig_algs: supported_signature_algorithms, big-endian u16s
  * @n_sig_algs: their number
+ * @ca_names: certificate_authorities: DistinguishedNames, each with its
+ *	2-byte length (checked), or empty
+ * @ca_names_len: their total length
  */
 struct tls_cert_request12 {
 	const u8 *types;
 	unsigned int n_types;
 	const u8 *sig_algs;
 	unsigned int n_sig_algs;
+	const u8 *ca_names;
+	size_t ca_names_len;
 };
 
 int tls_parse_cert_request12(const u8 *body, size_t len,

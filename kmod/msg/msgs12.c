@@ -84,11 +84,12 @@ void tls_put_ecdh_params(struct tls_wr *w, u16 group, const u8 *point,
 	wr_vec_end(w, mark, 1);
 }
 
-/* The certificate_authorities list: syntax only, the names are unused. */
-static bool skip_ca_names(struct tls_rd *r)
+/* The certificate_authorities list, each name checked for its syntax. */
+static bool read_ca_names(struct tls_rd *r, struct tls_rd *names)
 {
 	struct tls_rd list = rd_vec(r, 2, 0, 0xffff);
 
+	*names = list;
 	while (!list.err && list.left)
 		rd_vec(&list, 2, 1, 0xffff);
 	return !list.err && !r->err;
@@ -98,7 +99,7 @@ static bool skip_ca_names(struct tls_rd *r)
  * tls_parse_cert_request12() - parse a TLS 1.2 CertificateRequest body
  * @body: the message body
  * @len: its length
- * @cr: out: certificate types and signature algorithms
+ * @cr: out: certificate types, signature algorithms, CA names
  * @alert: out: the alert on failure
  *
  * RFC 5246 7.4.4: certificate_types<1..2^8-1>,
@@ -110,13 +111,16 @@ static bool skip_ca_names(struct tls_rd *r)
 int tls_parse_cert_request12(const u8 *body, size_t len,
 			     struct tls_cert_request12 *cr, u8 *alert)
 {
-	struct tls_rd r, types, algs;
+	struct tls_rd r, types, algs, names;
 
 	rd_init(&r, body, len);
 	types = rd_vec(&r, 1, 1, 255);
 	algs = rd_vec(&r, 2, 2, 0xfffe);
-	if (r.err || algs.left % 2 || !skip_ca_names(&r) || !rd_done(&r))
+	if (r.err || algs.left % 2 || !read_ca_names(&r, &names) ||
+	    !rd_done(&r))
 		return decode_error(alert);
+	cr->ca_names = names.p;
+	cr->ca_names_len = names.left;
 	cr->types = types.p;
 	cr->n_types = types.left;
 	cr->sig_algs = algs.p;

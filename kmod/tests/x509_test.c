@@ -263,6 +263,110 @@ static void x509_time(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, t, c->t);
 }
 
+/* Names as RFC 4514 strings (TLSHAKE_PEER_SUBJECT) and as listed. */
+struct name_case {
+	const char *desc;
+	const u8 *der;
+	size_t len;
+	const char *rfc4514;	/* NULL: -EBADMSG */
+	const char *listed;	/* NULL: not checked */
+};
+
+/* C=FR / O=Ex+ample / CN=" #x " + OU=u (a multi-valued RDN) */
+static const u8 name_multi[] = {
+	0x30, 0x39, 0x31, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x04, 0x06,
+	0x13, 0x02, 0x46, 0x52, 0x31, 0x11, 0x30, 0x0f, 0x06, 0x03, 0x55,
+	0x04, 0x0a, 0x0c, 0x08, 0x45, 0x78, 0x2b, 0x61, 0x6d, 0x70, 0x6c,
+	0x65, 0x31, 0x17, 0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c,
+	0x04, 0x20, 0x23, 0x78, 0x20, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04,
+	0x0b, 0x0c, 0x01, 0x75,
+};
+
+/* CN as a BMPString: "Lu\u010di\u0107" (the example of RFC 4514 4) */
+static const u8 name_bmp[] = {
+	0x30, 0x15, 0x31, 0x13, 0x30, 0x11, 0x06, 0x03, 0x55, 0x04, 0x03,
+	0x1e, 0x0a, 0x00, 0x4c, 0x00, 0x75, 0x01, 0x0d, 0x00, 0x69, 0x01,
+	0x07,
+};
+
+/* emailAddress=a@b (IA5String) / CN="a\x01\"\\" */
+static const u8 name_email[] = {
+	0x30, 0x23, 0x31, 0x12, 0x30, 0x10, 0x06, 0x09, 0x2a, 0x86, 0x48,
+	0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01, 0x16, 0x03, 0x61, 0x40, 0x62,
+	0x31, 0x0d, 0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x04,
+	0x61, 0x01, 0x22, 0x5c,
+};
+
+/* CN=U+00E9 in a UTF8String */
+static const u8 name_utf8[] = {
+	0x30, 0x0d, 0x31, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x04, 0x03,
+	0x0c, 0x02, 0xc3, 0xa9,
+};
+
+/* a BMPString of odd length */
+static const u8 name_bmp_odd[] = {
+	0x30, 0x0e, 0x31, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x04, 0x03,
+	0x1e, 0x03, 0x00, 0x61, 0x00,
+};
+
+static const u8 name_empty[] = { 0x30, 0x00 };
+static const u8 name_truncated[] = { 0x30, 0x0d, 0x31, 0x0b, 0x30 };
+
+#define NAME_CASE(d, a, r, l) { d, a, sizeof(a), r, l }
+
+static const struct name_case name_cases[] = {
+	NAME_CASE("multi-valued RDN, escapes", name_multi,
+		  "CN=\\ #x\\ +OU=u,O=Ex\\+ample,C=FR",
+		  "C=FR, O=Ex+ample, CN= #x , OU=u"),
+	NAME_CASE("BMPString", name_bmp, "CN=Lu\\C4\\8Di\\C4\\87", NULL),
+	NAME_CASE("dotted type, control character", name_email,
+		  "CN=a\\01\\\"\\\\,1.2.840.113549.1.9.1=#1603614062",
+		  "emailAddress=a@b, CN=a\\x01\"\\x5c"),
+	NAME_CASE("UTF8String", name_utf8, "CN=\\C3\\A9", NULL),
+	NAME_CASE("odd BMPString", name_bmp_odd, NULL, NULL),
+	NAME_CASE("empty", name_empty, "", ""),
+	NAME_CASE("truncated", name_truncated, NULL, NULL),
+};
+
+static void name_case_desc(const struct name_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(x509_name, name_cases, name_case_desc);
+
+static void x509_name(struct kunit *test)
+{
+	const struct name_case *c = test->param_value;
+	char *s = tlshake_cert_name_rfc4514(c->der, c->len, GFP_KERNEL);
+
+	if (!c->rfc4514) {
+		KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(s), -EBADMSG);
+		return;
+	}
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, s);
+	KUNIT_EXPECT_STREQ(test, s, c->rfc4514);
+	kfree(s);
+	if (!c->listed)
+		return;
+	s = tlshake_cert_name_str(c->der, c->len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, s);
+	KUNIT_EXPECT_STREQ(test, s, c->listed);
+	kfree(s);
+}
+
+/* A certificate's subject, as TLSHAKE_PEER_SUBJECT gives it. */
+static void x509_subject_rfc4514(struct kunit *test)
+{
+	struct tlshake_cert *c = tlshake_test_cert(test, "leaf_client");
+	char *s = tlshake_cert_name_rfc4514(c->subject, c->subject_len,
+					    GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, s);
+	KUNIT_EXPECT_STREQ(test, s, "CN=client only,O=tlshake test");
+	kfree(s);
+}
+
 static struct kunit_case x509_cases[] = {
 	KUNIT_CASE(x509_leaf_ec),
 	KUNIT_CASE(x509_roots),
@@ -273,6 +377,8 @@ static struct kunit_case x509_cases[] = {
 	KUNIT_CASE(x509_alg_mismatch),
 	KUNIT_CASE_SLOW(x509_bit_flips),
 	KUNIT_CASE_PARAM(x509_time, x509_time_gen_params),
+	KUNIT_CASE_PARAM(x509_name, x509_name_gen_params),
+	KUNIT_CASE(x509_subject_rfc4514),
 	{}
 };
 

@@ -91,6 +91,10 @@ basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature
 extendedKeyUsage = clientAuth
 subjectAltName = DNS:www.example.com
+[ leaf_srvonly ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
 [ leaf_noeku ]
 subjectAltName = DNS:www.example.com
 [ leaf_keyenc ]
@@ -156,6 +160,7 @@ key leaf_rsa_kx rsa2048; sign leaf_rsa_kx inter_rsa leaf_kx "$O/CN=www.example.c
 sign leaf_expired inter_ec leaf "$O/CN=expired" -startdate 20000101000000Z -enddate 20010101000000Z
 sign leaf_notyet inter_ec leaf "$O/CN=not yet valid" -startdate 20980101000000Z -enddate 20991231235959Z
 sign leaf_client inter_ec leaf_client "$O/CN=client only"
+sign leaf_srvonly inter_ec leaf_srvonly "$O/CN=server only"
 sign leaf_noeku inter_ec leaf_noeku "$O/CN=no eku"
 sign leaf_keyenc inter_ec leaf_keyenc "$O/CN=key encipherment only"
 sign leaf_cn_only inter_ec leaf_cn_only "$O/CN=www.example.com"

@@ -63,6 +63,24 @@
  *	EOPNOTSUPP.
  * @TLSHAKE_SESSION: session resumption, client side; an int, a file
  *	descriptor (see below).
+ * @TLSHAKE_PEER_SUBJECT: getsockopt; the subject of the peer's leaf
+ *	certificate (the one @TLSHAKE_PEER_CERTS returns first) as a
+ *	NUL-terminated string in the form of RFC 4514: the RDNs last to
+ *	first, separated by ',' ("CN=client,O=Example,C=FR"), multi-valued
+ *	RDNs joined with '+'. Types are CN, L, ST, O, OU, C, STREET and DC;
+ *	any other is in dotted-decimal form with its value as '#' and the
+ *	hex of its DER encoding ("1.2.840.113549.1.9.1=#1603..."), as is a
+ *	value that is not a string. The characters "+,;<>\ and a leading '#'
+ *	or space or a trailing space are escaped with a backslash; every
+ *	character that is not printable ASCII appears as backslash-hex
+ *	pairs of its UTF-8 encoding ("CN=Lu\C4\8Di\C4\87"), so the string
+ *	is plain ASCII. Identify peers by comparing this string, or better
+ *	the DER of TLSHAKE_PEER_CERTS, never by a substring. Errors: ENOTCONN
+ *	before the handshake completed; ENODATA if the peer sent no
+ *	certificate (a client that was not asked, or that sent none when it
+ *	was optional); ERANGE (with the needed length, NUL included, in
+ *	optlen) if the buffer is too small; EBADMSG if the name does not
+ *	decode; ENOMEM.
  *
  * Session resumption (TLSHAKE_SESSION)
  *
@@ -144,6 +162,7 @@ enum tlshake_sockopt {
 	TLSHAKE_PEER_CERTS = 4,
 	TLSHAKE_KEY_UPDATE = 5,
 	TLSHAKE_SESSION = 6,
+	TLSHAKE_PEER_SUBJECT = 7,
 };
 
 /**
@@ -195,8 +214,9 @@ enum tlshake_state {
  *	(required); server: the trust store for client certificates
  * @credentials: server: up to %TLSHAKE_MAX_CREDS credential names; the
  *	first whose leaf certificate matches the client's SNI and signature
- *	algorithms is used, else the first usable one. Client: [0] is the
- *	client certificate offered if the server asks (optional).
+ *	algorithms is used, else the first usable one. Client: the client
+ *	certificates to choose from if the server asks (optional; see
+ *	%TLSHAKE_F_SEND_CA_NAMES for the choice).
  * @suites: cipher suites to allow, in preference order, zero-terminated;
  *	empty: all supported, in tlshake's order
  * @groups: key-exchange groups, likewise (default X25519, P-256, P-384)
@@ -233,8 +253,28 @@ struct tlshake_handshake {
  *	is EINVAL.
  * TLSHAKE_F_NO_EMS_OK: TLS 1.2: accept a peer without extended_master_secret
  *	(RFC 7627). Such sessions are never resumed.
- * TLSHAKE_F_REQUEST_CERT: server: ask the client for a certificate.
- * TLSHAKE_F_REQUIRE_CERT: server: fail if the client sends none.
+ * TLSHAKE_F_REQUEST_CERT: server: ask the client for a certificate
+ *	(CertificateRequest with our @sig_schemes; needs @trust_store).
+ * TLSHAKE_F_REQUIRE_CERT: server: ask for a client certificate (implies
+ *	TLSHAKE_F_REQUEST_CERT) and fail if the client sends none: TLS 1.3
+ *	alert certificate_required, TLS 1.2 handshake_failure (EKEYREJECTED,
+ *	reason TLSHAKE_REASON_CERT). Without it, a client that sends no
+ *	certificate is accepted (TLSHAKE_PEER_CERTS then says ENODATA), but
+ *	one that sends a certificate which does not validate is refused in
+ *	either mode, as OpenSSL's -verify does: unknown_ca (no path to an
+ *	anchor of @trust_store), unsupported_certificate (an extKeyUsage
+ *	without id-kp-clientAuth or anyExtendedKeyUsage; a leaf without
+ *	extKeyUsage may be used for any purpose, RFC 5280 4.2.1.12),
+ *	certificate_expired, bad_certificate, or decrypt_error for a bad
+ *	CertificateVerify. Names are not checked in client certificates.
+ * TLSHAKE_F_SEND_CA_NAMES: server: list the subjects of @trust_store's
+ *	anchors in the CertificateRequest (TLS 1.3 certificate_authorities
+ *	extension, TLS 1.2 certificate_authorities), so that clients with
+ *	several certificates pick one this server accepts. Left out if they
+ *	would take more than 65535 bytes. A tlshake client always prefers a
+ *	credential whose chain names a listed CA, then any credential whose
+ *	key fits the server's signature algorithms (and, in TLS 1.2, its
+ *	certificate types); with none it sends an empty Certificate.
  * TLSHAKE_F_NO_TICKETS: TLS 1.2: neither ask for nor issue session tickets
  *	(sessions are resumed by session ID only). TLS 1.3 (where tickets
  *	are the only resumption): a server neither sends NewSessionTickets
@@ -253,6 +293,7 @@ struct tlshake_handshake {
 #define TLSHAKE_F_REQUIRE_CERT		_BITUL(4)
 #define TLSHAKE_F_NO_TICKETS		_BITUL(5)
 #define TLSHAKE_F_NO_RESUMPTION		_BITUL(6)
+#define TLSHAKE_F_SEND_CA_NAMES		_BITUL(7)
 
 /**
  * struct tlshake_info - what TLSHAKE_INFO returns
