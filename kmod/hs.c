@@ -605,15 +605,9 @@ int hs_session_identity(struct tlshake_hs *hs, struct tlshake_session *s)
 	return 0;
 }
 
-/**
- * hs_session_cred_ours() - whether we hold the credential @s was made with
- * @hs: the server's handshake, credentials looked up
- * @s: a session offered for resumption
- *
- * Return: true if one of our credentials has the session's certificate.
- */
-bool hs_session_cred_ours(struct tlshake_hs *hs,
-			  const struct tlshake_session *s)
+/* Whether we hold the credential @s was made with. */
+static bool session_cred_ours(struct tlshake_hs *hs,
+			      const struct tlshake_session *s)
 {
 	unsigned int i;
 
@@ -622,4 +616,25 @@ bool hs_session_cred_ours(struct tlshake_hs *hs,
 			    s->cred_fp, sizeof(s->cred_fp)))
 			return true;
 	return false;
+}
+
+/**
+ * hs_session_match() - may the server resume @s, as far as identities go
+ * @hs: the server's handshake, SNI and credentials known
+ * @s: a session offered for resumption (either version)
+ *
+ * Only for the name it was made for (RFC 6066 3), by a server holding the
+ * credential it was made with, and if a client certificate is required,
+ * one this trust store validated.
+ *
+ * Return: true if it may.
+ */
+bool hs_session_match(struct tlshake_hs *hs, const struct tlshake_session *s)
+{
+	if (strcmp(s->server_name, hs->ts->info.server_name) ||
+	    !session_cred_ours(hs, s))
+		return false;
+	if (s->trust_store[0])
+		return !strcmp(s->trust_store, hs->p.trust_store);
+	return !(hs->p.flags & TLSHAKE_F_REQUIRE_CERT);
 }

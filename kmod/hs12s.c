@@ -498,12 +498,7 @@ static bool session_ok(struct tlshake_hs *hs, const struct tls_client_hello *ch,
 	    !tls_u16_list_has(ch->suites, ch->n_suites, s->suite) ||
 	    (su->kx == TLSHAKE_KX_RSA && !(hs->p.flags & TLSHAKE_F_RSA_KEX)))
 		return false;
-	if (strcmp(s->server_name, hs->ts->info.server_name) ||
-	    !hs_session_cred_ours(hs, s))
-		return false;
-	if (s->trust_store[0])
-		return !strcmp(s->trust_store, hs->p.trust_store);
-	return !(hs->p.flags & TLSHAKE_F_REQUIRE_CERT);
+	return hs_session_match(hs, s);
 }
 
 /* The session the client offers, from its ticket or the cache. */

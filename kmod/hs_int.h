@@ -163,8 +163,7 @@ struct tlshake_hs {
 /* hs.c: shared helpers */
 void hs_set_state(struct tlshake_hs *hs, u8 state);
 int hs_session_identity(struct tlshake_hs *hs, struct tlshake_session *s);
-bool hs_session_cred_ours(struct tlshake_hs *hs,
-			  const struct tlshake_session *s);
+bool hs_session_match(struct tlshake_hs *hs, const struct tlshake_session *s);
 int hs_fail(struct tlshake_hs *hs, int err, u8 alert, u32 reason);
 int hs_reject(struct tlshake_hs *hs, u8 alert);
 int hs_send(struct tlshake_hs *hs, const u8 *msg, size_t len);

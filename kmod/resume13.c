@@ -399,12 +399,7 @@ static bool session13_ok(struct tlshake_hs *hs, const struct tlshake_session *s,
 	    now - s->created >= min(s->lifetime, tlshake_session_lifetime()) ||
 	    abs(age_ms - client_ms) > TICKET13_AGE_WINDOW_MS)
 		return false;
-	if (strcmp(s->server_name, hs->ts->info.server_name) ||
-	    !hs_session_cred_ours(hs, s))
-		return false;
-	if (s->trust_store[0])
-		return !strcmp(s->trust_store, hs->p.trust_store);
-	return !(hs->p.flags & TLSHAKE_F_REQUIRE_CERT);
+	return hs_session_match(hs, s);
 }
 
 /* The first identity that is a ticket of ours we may resume, or NULL. */
