@@ -40,7 +40,13 @@
 #define OSSL_UNTRUSTED	"-cert " PKI "/leaf_other.pem -key " PKI "/leaf_ec.key"
 #define OSSL_WRONG_EKU	"-cert " PKI "/leaf_srvonly.pem -cert_chain " PKI \
 			"/inter_ec.pem -key " PKI "/leaf_ec.key"
+#define OSSL_RSA	"-cert " PKI "/leaf_rsa.pem -cert_chain " PKI \
+			"/inter_rsa.pem -key " PKI "/leaf_rsa.key"
 #define GNUTLS_GOOD	"--x509certfile " PKI "/chain_client.pem " \
+			"--x509keyfile " PKI "/leaf_ec.key"
+#define GNUTLS_UNTRUSTED "--x509certfile " PKI "/leaf_other.pem " \
+			"--x509keyfile " PKI "/leaf_ec.key"
+#define GNUTLS_WRONG_EKU "--x509certfile " PKI "/chain_srvonly.pem " \
 			"--x509keyfile " PKI "/leaf_ec.key"
 
 /*
@@ -85,7 +91,8 @@ static void __attribute__((constructor)) global_setup(void)
 	signal(SIGPIPE, SIG_IGN);
 	if (!make_pki() && !make_chains() &&
 	    !sh("cd " PKI " && cat leaf_client.pem inter_ec.pem "
-		">chain_client.pem")) {
+		">chain_client.pem && cat leaf_srvonly.pem inter_ec.pem "
+		">chain_srvonly.pem")) {
 		step = "own network namespace";
 		if (!own_netns()) {
 			step = "loading the credentials";
@@ -583,6 +590,43 @@ TEST_F_TIMEOUT(ca, srv_gnutls_required_missing, HS_TIMEOUT)
 	EXPECT_TRUE(log_has(PEER_LOG, variant->version == V13 ?
 			    "alert [116]" : "alert [40]"))
 		TH_LOG("gnutls-cli:\n%s", slurp(PEER_LOG));
+}
+
+/* An RSA client certificate (PSS in TLS 1.3, the suite's choice in 1.2). */
+TEST_F_TIMEOUT(ca, srv_openssl_required_rsa, HS_TIMEOUT)
+{
+	start_ossl_client(_metadata, self, variant->ossl, OSSL_RSA);
+	ASSERT_EQ(0, serve(_metadata, self, variant->version, REQUIRE,
+			   SUBJ_SERVER));
+	EXPECT_TRUE(log_has(PEER_LOG, "pong-tlshake"));
+}
+
+/* gnutls-cli with a certificate the server refuses: @alert reaches it. */
+static void gnutls_refused(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(ca) *self, const char *prio,
+			   __u16 version, const char *cert, int alert)
+{
+	char what[32];
+	int err;
+
+	start_gnutls_client(_metadata, self, prio, cert);
+	err = serve(_metadata, self, version, REQUIRE, NULL);
+	EXPECT_EQ(-EKEYREJECTED, err);
+	snprintf(what, sizeof(what), "alert [%d]", alert);
+	EXPECT_TRUE(log_has(PEER_LOG, what))
+		TH_LOG("gnutls-cli:\n%s", slurp(PEER_LOG));
+}
+
+TEST_F_TIMEOUT(ca, srv_gnutls_required_untrusted, HS_TIMEOUT)
+{
+	gnutls_refused(_metadata, self, variant->gnutls, variant->version,
+		       GNUTLS_UNTRUSTED, A_UNKNOWN_CA);
+}
+
+TEST_F_TIMEOUT(ca, srv_gnutls_required_wrong_eku, HS_TIMEOUT)
+{
+	gnutls_refused(_metadata, self, variant->gnutls, variant->version,
+		       GNUTLS_WRONG_EKU, A_UNSUPPORTED_CERT);
 }
 
 /* ===== tlshake client, openssl s_server and gnutls-serv ===== */
